@@ -1,0 +1,167 @@
+// Package render turns a Spec into files (Dockerfile, .dockerignore) by
+// executing text/templates with sprig's text functions. Templates get a
+// typed Model, run with missingkey=error, and can reach neither the
+// environment nor the filesystem.
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+	"github.com/dockgen/dockgen/generator/spec"
+)
+
+// File is one rendered file, named relative to the repository root.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Model is what templates see: the Spec plus a few derived values.
+type Model struct {
+	spec.Spec
+	// Alpine is true when the variant runs on Alpine (musl, BusyBox tools).
+	Alpine bool
+	// CGO is true when a Go binary links against the C library.
+	CGO bool
+	// YarnBerry is true for Yarn 2+ (Corepack, .yarnrc.yml).
+	YarnBerry bool
+	// NpmLock is true when npm has a lockfile, so `npm ci` can be used.
+	NpmLock bool
+}
+
+// HasManifest reports whether name is among the manifests to copy.
+func (m Model) HasManifest(name string) bool { return slices.Contains(m.Manifests, name) }
+
+// CopyList is the manifests as COPY sources, space-separated.
+func (m Model) CopyList() string { return strings.Join(m.Manifests, " ") }
+
+// ToolSpec is the package to install for a tool: "pnpm@9.12.0" (npm) or
+// "poetry==2.1.0" (pip) when the project names a version, else the tool's
+// current release line.
+func (m Model) ToolSpec(tool string) string {
+	v := m.PackageManagerVersion
+	if m.Language == "node" {
+		if v != "" {
+			return tool + "@" + v
+		}
+		if tool == "yarn" {
+			return "yarn@1"
+		}
+		return tool
+	}
+	if v != "" && m.PackageManager == tool {
+		return tool + "==" + v
+	}
+	return tool
+}
+
+// NewModel derives the template model from a Spec.
+func NewModel(s spec.Spec) Model {
+	m := Model{Spec: s}
+	m.Alpine = s.Variant == "alpine"
+	m.CGO = s.Language == "go" && s.Variant == "debian"
+	if s.PackageManager == "yarn" {
+		m.YarnBerry = slices.Contains(s.Manifests, ".yarnrc.yml") ||
+			(s.PackageManagerVersion != "" && !strings.HasPrefix(s.PackageManagerVersion, "1."))
+	}
+	m.NpmLock = slices.Contains(s.Manifests, "package-lock.json") || slices.Contains(s.Manifests, "npm-shrinkwrap.json")
+	return m
+}
+
+// Funcs returns the template functions: sprig's text functions without
+// env and expandenv, plus dockgen's escapers.
+func Funcs() template.FuncMap {
+	f := sprig.TxtFuncMap()
+	delete(f, "env")
+	delete(f, "expandenv")
+	f["execForm"] = ExecForm
+	return f
+}
+
+// ExecForm renders an exec-form argument list as a JSON array,
+// `["gunicorn", "app:app"]`. JSON escaping means no quote, backslash or line
+// break in an argument can end the instruction early.
+func ExecForm(args []string) (string, error) {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		q, err := json.Marshal(a)
+		if err != nil {
+			return "", err
+		}
+		b.Write(q)
+	}
+	b.WriteByte(']')
+	return b.String(), nil
+}
+
+// outputs lists the files each language renders, with their template.
+var outputs = []struct{ name, tmpl string }{
+	{"Dockerfile", "Dockerfile.tmpl"},
+	{".dockerignore", "dockerignore.tmpl"},
+}
+
+// Render executes the language's templates from tfs (laid out as
+// templates/: shared/*.tmpl plus LANGUAGE/*.tmpl) for s.
+func Render(tfs fs.FS, s spec.Spec) ([]File, error) {
+	shared, err := fs.Glob(tfs, "shared/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	model := NewModel(s)
+	var files []File
+	for _, o := range outputs {
+		main := s.Language + "/" + o.tmpl
+		src, err := fs.ReadFile(tfs, main)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", main, err)
+		}
+		t := template.New(main).Funcs(Funcs()).Option("missingkey=error")
+		for _, name := range shared {
+			b, err := fs.ReadFile(tfs, name)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			if _, err := t.New(name).Parse(string(b)); err != nil {
+				return nil, fmt.Errorf("template %w", err)
+			}
+		}
+		if _, err := t.Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("template %w", err)
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, main, model); err != nil {
+			return nil, fmt.Errorf("template %w", err)
+		}
+		files = append(files, File{Name: o.name, Data: tidy(buf.Bytes())})
+	}
+	return files, nil
+}
+
+// tidy trims trailing spaces and collapses runs of blank lines, so
+// template conditionals never leave ragged output; it ends with one newline.
+func tidy(b []byte) []byte {
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}

@@ -1,0 +1,415 @@
+// Package spec turns what was detected, what the user answered and what
+// the catalog knows into the answers a Dockerfile is rendered from (a
+// Spec), and validates every value that will land in the Dockerfile.
+package spec
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/detect"
+	"github.com/distribution/reference"
+	"github.com/kballard/go-shellquote"
+)
+
+// Spec is the full set of answers a Dockerfile is rendered from.
+type Spec struct {
+	// Language is "python", "node" or "go".
+	Language string `json:"language"`
+	// Version is the runtime release line, e.g. "3.14".
+	Version string `json:"version"`
+	// VersionSource is the file the version came from, or "default".
+	VersionSource string `json:"version_source"`
+	// Variant is the catalog variant name ("slim", "alpine", "scratch", ...).
+	Variant string `json:"variant"`
+	// PackageManager is the dependency tool ("pip", "npm", "go", ...).
+	PackageManager string `json:"package_manager"`
+	// PackageManagerVersion is an exact tool version to install, "" for the
+	// tool's current major.
+	PackageManagerVersion string `json:"package_manager_version,omitempty"`
+	// Framework is lowercase, "" when none.
+	Framework string `json:"framework"`
+	// Port is the port to EXPOSE, 0 for none.
+	Port int `json:"port"`
+	// Command is the start command in exec form.
+	Command []string `json:"command"`
+	// BaseImage is the final stage's image reference.
+	BaseImage string `json:"base_image"`
+	// BuildImage is the build stage's image reference, "" when single-stage.
+	BuildImage string `json:"build_image"`
+	// BaseOverridden is true when --base replaced the catalog's choice.
+	BaseOverridden bool `json:"-"`
+	// Manifests are copied before the install step, in order.
+	Manifests []string `json:"manifests"`
+	// BuildScript is true when a Node app has a "build" script.
+	BuildScript bool `json:"-"`
+	// GoMain is the Go main package ("." or "./cmd/api").
+	GoMain string `json:"-"`
+	// Binary is the Go binary's name.
+	Binary string `json:"-"`
+}
+
+// Answers are values given on the command line, in a config or at a
+// prompt; "" means not given. Each is validated and named by its flag.
+type Answers struct {
+	Language       string
+	Version        string
+	Variant        string
+	PackageManager string
+	Framework      string
+	Port           string
+	Cmd            string
+	Base           string
+}
+
+// Languages lists the languages dockgen renders, in prompt order.
+var Languages = []string{"python", "node", "go"}
+
+// PackageManagers lists, per language, the supported tools, default first.
+var PackageManagers = map[string][]string{
+	"python": {"pip", "poetry", "uv", "pipenv"},
+	"node":   {"npm", "yarn", "pnpm"},
+	"go":     {"go"},
+}
+
+// Frameworks lists, per language, the frameworks with dedicated defaults.
+var Frameworks = map[string][]string{
+	"python": {"flask", "django", "fastapi"},
+	"node":   {"express", "next", "nest"},
+	"go":     {},
+}
+
+// defaultManifests are the manifests a new service of each package
+// manager has, copied before the install step.
+var defaultManifests = map[string][]string{
+	"pip":    {"requirements.txt"},
+	"poetry": {"pyproject.toml", "poetry.lock"},
+	"uv":     {"pyproject.toml", "uv.lock"},
+	"pipenv": {"Pipfile", "Pipfile.lock"},
+	"npm":    {"package.json", "package-lock.json"},
+	"yarn":   {"package.json", "yarn.lock"},
+	"pnpm":   {"package.json", "pnpm-lock.yaml"},
+	"go":     {"go.mod", "go.sum"},
+}
+
+// Error is a validation failure; Flag names the flag (or question) at fault.
+type Error struct {
+	Flag string
+	Msg  string
+}
+
+func (e *Error) Error() string { return e.Flag + ": " + e.Msg }
+
+func errf(flag, format string, args ...any) error {
+	return &Error{Flag: flag, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Build combines detected facts and answers (answers win) into a Spec,
+// resolving the runtime line and base images from the catalog. It returns
+// one-line warnings for stderr (an end-of-life version, a vendor base).
+func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec, []string, error) {
+	var warns []string
+	s := Spec{Language: f.Language}
+	if a.Language != "" {
+		s.Language = a.Language
+	}
+	if s.Language == "" {
+		return Spec{}, nil, errf("--language", "no language detected; pass --language (one of %s)", strings.Join(Languages, ", "))
+	}
+	stack, ok := cat.Stack(s.Language)
+	if !ok {
+		return Spec{}, nil, errf("--language", "%q is not supported; use one of %s", s.Language, strings.Join(Languages, ", "))
+	}
+	sameLang := s.Language == f.Language
+
+	// Runtime line: an answer pins; detection pins or ranges.
+	var res catalog.Resolution
+	var err error
+	switch {
+	case a.Version != "":
+		res, err = stack.Resolve(a.Version, true, now)
+		if err != nil {
+			return Spec{}, nil, errf("--runtime-version", "%v", err)
+		}
+		s.VersionSource = "--runtime-version"
+	case sameLang && f.Version.Raw != "":
+		res, err = stack.Resolve(f.Version.Raw, f.Version.Pinned, now)
+		if err != nil {
+			// A version file we cannot read is a warning, not a failure.
+			warns = append(warns, fmt.Sprintf("%s: %v; using the default line", f.Version.Source, err))
+			res, _ = stack.Resolve("", false, now)
+			s.VersionSource = "default"
+		} else {
+			s.VersionSource = f.Version.Source
+		}
+	default:
+		res, _ = stack.Resolve("", false, now)
+		s.VersionSource = "default"
+	}
+	s.Version = res.Line
+	warns = append(warns, res.Warnings...)
+
+	s.Variant = a.Variant
+	if _, ok := stack.Variant(s.Variant); !ok {
+		return Spec{}, nil, errf("--variant", "%q is not a %s variant; use one of %s", a.Variant, s.Language, strings.Join(stack.VariantNames(), ", "))
+	}
+	if s.Variant == "" {
+		s.Variant = stack.Variants[0].Name
+	}
+
+	pms := PackageManagers[s.Language]
+	switch {
+	case a.PackageManager != "":
+		s.PackageManager = a.PackageManager
+	case sameLang && f.PackageManager != "":
+		s.PackageManager = f.PackageManager
+		s.PackageManagerVersion = f.PackageManagerVersion
+	default:
+		s.PackageManager = pms[0]
+	}
+	if !slices.Contains(pms, s.PackageManager) {
+		return Spec{}, nil, errf("--package-manager", "%q is not a %s package manager; use one of %s", s.PackageManager, s.Language, strings.Join(pms, ", "))
+	}
+	if s.PackageManagerVersion != "" && !toolVersion.MatchString(s.PackageManagerVersion) {
+		return Spec{}, nil, errf("package.json", "packageManager version %q is not a version", s.PackageManagerVersion)
+	}
+
+	s.Framework = f.Framework
+	if !sameLang {
+		s.Framework = ""
+	}
+	if a.Framework != "" {
+		s.Framework = a.Framework
+		if s.Framework == "none" {
+			s.Framework = ""
+		}
+	}
+	if s.Framework != "" && !slices.Contains(Frameworks[s.Language], s.Framework) {
+		return Spec{}, nil, errf("--framework", "%q is not a supported %s framework; use one of %s, or none", s.Framework, s.Language, strings.Join(Frameworks[s.Language], ", "))
+	}
+
+	if sameLang {
+		s.BuildScript = f.BuildScript
+		s.GoMain = f.GoMain
+		if s.PackageManager == f.PackageManager {
+			s.Manifests = f.Manifests
+		}
+	}
+	if len(s.Manifests) == 0 {
+		// A new service: the files its package manager will create.
+		s.Manifests = defaultManifests[s.PackageManager]
+	}
+	if s.Language == "go" {
+		if s.GoMain == "" {
+			s.GoMain = "."
+		}
+		if !goMain.MatchString(s.GoMain) {
+			return Spec{}, nil, errf("--main", "Go main package %q: use a path of letters, digits, '.', '_', '-' and '/'", s.GoMain)
+		}
+		s.Binary = binaryName(s.GoMain)
+	}
+	for _, m := range s.Manifests {
+		if !manifestPath.MatchString(m) {
+			return Spec{}, nil, errf(m, "manifest name has characters a Dockerfile cannot carry safely")
+		}
+	}
+
+	// Port: an answer, else detection, else the framework's default.
+	switch {
+	case a.Port != "":
+		p, err := ParsePort(a.Port)
+		if err != nil {
+			return Spec{}, nil, errf("--port", "%v", err)
+		}
+		s.Port = p
+	case sameLang && f.Port != 0 && (a.Framework == "" || s.Framework == f.Framework):
+		s.Port = f.Port
+	default:
+		s.Port = DefaultPort(s.Language, s.Framework)
+	}
+	if s.Port < 0 || s.Port > 65535 {
+		return Spec{}, nil, errf("port", "%d is not a port number (1-65535)", s.Port)
+	}
+
+	// Command: an answer (shell words), else detection, else a default.
+	switch {
+	case a.Cmd != "":
+		s.Command, err = ParseCommand(a.Cmd)
+		if err != nil {
+			return Spec{}, nil, errf("--cmd", "%v", err)
+		}
+	case sameLang && len(f.Command) > 0 && (a.Framework == "" || s.Framework == f.Framework) && (a.PackageManager == "" || a.PackageManager == f.PackageManager):
+		s.Command = f.Command
+	default:
+		s.Command = DefaultCommand(s)
+	}
+	if err := CheckCommand(s.Command); err != nil {
+		return Spec{}, nil, errf("command", "%v", err)
+	}
+
+	// Images.
+	v, _ := stack.Variant(s.Variant)
+	s.BaseImage, s.BuildImage = images(stack, s, v)
+	if a.Base != "" {
+		if err := CheckImage(a.Base); err != nil {
+			return Spec{}, nil, errf("--base", "%v", err)
+		}
+		s.BaseImage = a.Base
+		s.BaseOverridden = true
+	}
+	return s, warns, nil
+}
+
+// images picks the final and build stage images for a stack and variant.
+func images(stack *catalog.Stack, s Spec, v catalog.Variant) (base, build string) {
+	switch s.Language {
+	case "go":
+		build = stack.Ref(s.Version, v)
+		switch v.Name {
+		case "scratch":
+			return "scratch", build
+		case "alpine":
+			return "alpine:3.24", build
+		default:
+			return "debian:trixie-slim", build
+		}
+	case "python":
+		// A virtualenv is built in a first stage on the same image, so the
+		// installers (pip caches, poetry, uv) stay out of the final image.
+		ref := stack.Ref(s.Version, v)
+		return ref, ref
+	case "node":
+		ref := stack.Ref(s.Version, v)
+		if s.BuildScript {
+			return ref, ref
+		}
+		return ref, ""
+	}
+	return stack.Ref(s.Version, v), ""
+}
+
+var (
+	toolVersion  = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}([-+][0-9A-Za-z.]+)?$`)
+	goMain       = regexp.MustCompile(`^\.(/[A-Za-z0-9._-]+)*$`)
+	manifestPath = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
+)
+
+func binaryName(mainPkg string) string {
+	name := path.Base(mainPkg)
+	if name == "." || name == "/" || name == "" {
+		return "app"
+	}
+	return name
+}
+
+// ParsePort validates a port answer: a decimal number from 1 to 65535,
+// or 0 for a service that listens on no port (no EXPOSE).
+func ParsePort(v string) (int, error) {
+	p, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || p < 0 || p > 65535 {
+		return 0, fmt.Errorf("%q is not a port number (1-65535, or 0 for none)", v)
+	}
+	return p, nil
+}
+
+// ParseCommand splits a shell-words string into exec form and validates it.
+func ParseCommand(v string) ([]string, error) {
+	if strings.ContainsAny(v, "\n\r\x00") {
+		return nil, fmt.Errorf("must be one line (it contains a line break)")
+	}
+	words, err := shellquote.Split(v)
+	if err != nil {
+		return nil, fmt.Errorf("cannot split %q into words: %v", v, err)
+	}
+	if len(words) == 0 {
+		return nil, fmt.Errorf("is empty")
+	}
+	return words, CheckCommand(words)
+}
+
+// CheckCommand rejects an exec-form command with an empty list or a control
+// character in any argument: exec form is JSON-escaped when rendered, but a
+// line break in a command is never what a user meant.
+func CheckCommand(words []string) error {
+	if len(words) == 0 {
+		return fmt.Errorf("start command is empty")
+	}
+	for i, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
+			return fmt.Errorf("argument %d (%q) contains a control character such as a line break", i+1, w)
+		}
+	}
+	if words[0] == "" {
+		return fmt.Errorf("start command has an empty program name")
+	}
+	return nil
+}
+
+// CheckImage validates an image reference given with --base.
+func CheckImage(ref string) error {
+	if ref == "scratch" {
+		return nil
+	}
+	if strings.TrimSpace(ref) != ref || strings.ContainsAny(ref, " \t\n\r") {
+		return fmt.Errorf("%q is not an image reference (it contains whitespace)", ref)
+	}
+	if _, err := reference.ParseNormalizedNamed(ref); err != nil {
+		return fmt.Errorf("%q is not an image reference: %v", ref, err)
+	}
+	return nil
+}
+
+// DefaultPort is the port a framework listens on by default; 0 when a
+// plain program has none.
+func DefaultPort(language, framework string) int {
+	switch framework {
+	case "flask", "django", "fastapi":
+		return 8000
+	case "express", "next", "nest":
+		return 3000
+	}
+	switch language {
+	case "go":
+		return 8080
+	case "node":
+		return 3000
+	case "python":
+		return 8000
+	}
+	return 0
+}
+
+// DefaultCommand is the start command when nothing was detected or given:
+// what a new service of that stack would start with.
+func DefaultCommand(s Spec) []string {
+	port := strconv.Itoa(s.Port)
+	switch s.Language {
+	case "python":
+		switch s.Framework {
+		case "flask":
+			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "app:app"}
+		case "django":
+			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "config.wsgi:application"}
+		case "fastapi":
+			return []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", port}
+		}
+		return []string{"python", "main.py"}
+	case "node":
+		switch s.Framework {
+		case "next":
+			return []string{"npx", "next", "start"}
+		case "nest":
+			return []string{"node", "dist/main.js"}
+		}
+		return []string{"node", "index.js"}
+	case "go":
+		return []string{"/usr/local/bin/" + s.Binary}
+	}
+	return nil
+}

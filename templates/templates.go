@@ -1,0 +1,11 @@
+// Package templates holds dockgen's built-in templates, embedded in the
+// binary: one folder per language (Dockerfile.tmpl, dockerignore.tmpl) and
+// shared/ with the blocks every language uses.
+package templates
+
+import "embed"
+
+// FS is the built-in template set.
+//
+//go:embed all:shared all:python all:node all:go
+var FS embed.FS
