@@ -12,9 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/distribution/reference"
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/detect"
-	"github.com/distribution/reference"
 	"github.com/kballard/go-shellquote"
 )
 
@@ -66,6 +66,8 @@ type Answers struct {
 	Port           string
 	Cmd            string
 	Base           string
+	// Main is the Go main package to build ("./cmd/api").
+	Main string
 }
 
 // Languages lists the languages dockgen renders, in prompt order.
@@ -206,11 +208,18 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.Manifests = defaultManifests[s.PackageManager]
 	}
 	if s.Language == "go" {
+		from := strings.TrimPrefix(s.GoMain, "./") + "/"
+		if a.Main != "" {
+			s.GoMain, from = a.Main, "--main"
+			if s.GoMain != "." && !strings.HasPrefix(s.GoMain, "./") {
+				s.GoMain = "./" + strings.TrimSuffix(s.GoMain, "/")
+			}
+		}
 		if s.GoMain == "" {
 			s.GoMain = "."
 		}
 		if !goMain.MatchString(s.GoMain) {
-			return Spec{}, nil, errf("--main", "Go main package %q: use a path of letters, digits, '.', '_', '-' and '/'", s.GoMain)
+			return Spec{}, nil, errf(from, "Go main package %q: use a path of letters, digits, '.', '_', '-' and '/'", s.GoMain)
 		}
 		s.Binary = binaryName(s.GoMain)
 	}

@@ -1,0 +1,295 @@
+package detect
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// maxReadSize caps every file read during detection. Manifests and the few
+// source files scanned for a port are small; anything larger is skipped (a
+// manifest) or scanned only up to the cap (a source file).
+const maxReadSize = 256 << 10
+
+// Detect reads the repository in fsys (rooted at the repository) and returns
+// what it found. It never fails: unreadable or malformed files become
+// Warnings, and an empty repository yields the zero Facts.
+//
+// Detectors run in this fixed order: python, node, go. Each reads only known
+// file paths (plus fs.ReadDir of a few specific folders, at most two levels
+// deep, never dependency or build folders), so detection stays fast whatever
+// sits in node_modules.
+//
+// When more than one language is present, one is chosen by, in order:
+//  1. a language whose detector found a start entry (a start command, or a
+//     Go main package) beats one that did not: a package.json that only
+//     builds frontend assets does not outrank a Django app's manage.py;
+//  2. then one with a detected framework;
+//  3. then the fixed precedence go, python, node (a go.mod or Python app
+//     beside a package.json is far more often a service with frontend
+//     tooling than the reverse).
+//
+// The choice is recorded as a warning naming the files of each candidate.
+// Warnings of every detector are kept, in detection order.
+func Detect(fsys fs.FS) Facts {
+	var found []candidate
+	for _, d := range []struct {
+		lang string
+		run  func(fs.FS) (Facts, bool)
+	}{
+		{"python", detectPython},
+		{"node", detectNode},
+		{"go", detectGo},
+	} {
+		if f, ok := d.run(fsys); ok {
+			found = append(found, candidate{lang: d.lang, facts: f})
+		}
+	}
+	switch len(found) {
+	case 0:
+		return Facts{}
+	case 1:
+		return found[0].facts
+	}
+	best := 0
+	for i := 1; i < len(found); i++ {
+		if found[i].rank() > found[best].rank() {
+			best = i
+		}
+	}
+	out := found[best].facts
+	var warnings, names []string
+	for _, c := range found {
+		names = append(names, fmt.Sprintf("%s (%s)", c.lang, c.markerFile()))
+		warnings = append(warnings, c.facts.Warnings...)
+	}
+	warnings = append(warnings, fmt.Sprintf("%s: several languages found: %s; chose %s (%s); pass --language to override",
+		found[best].markerFile(), strings.Join(names, ", "), found[best].lang, found[best].why()))
+	out.Warnings = warnings
+	return out
+}
+
+// candidate is one language's detection result while choosing between them.
+type candidate struct {
+	lang  string
+	facts Facts
+}
+
+// precedence is the last tie-break between languages; higher wins.
+func (c candidate) precedence() int {
+	switch c.lang {
+	case "go":
+		return 3
+	case "python":
+		return 2
+	case "node":
+		return 1
+	}
+	return 0
+}
+
+func (c candidate) hasEntry() bool {
+	return c.facts.Command != nil || c.facts.GoMain != ""
+}
+
+// rank orders candidates by the rules documented on Detect.
+func (c candidate) rank() int {
+	r := c.precedence()
+	if c.facts.Framework != "" {
+		r += 10
+	}
+	if c.hasEntry() {
+		r += 100
+	}
+	return r
+}
+
+func (c candidate) why() string {
+	switch {
+	case c.hasEntry():
+		return "it has a start entry"
+	case c.facts.Framework != "":
+		return "it has a framework"
+	}
+	return "by precedence go > python > node"
+}
+
+// markerFile is the file that made the language detected.
+func (c candidate) markerFile() string {
+	for _, e := range c.facts.Evidence {
+		if e.Field == "language" {
+			return e.File
+		}
+	}
+	return c.lang
+}
+
+// skipDirs are never listed or read: dependency, VCS, virtualenv, cache and
+// build output folders.
+var skipDirs = map[string]bool{
+	"node_modules": true, ".git": true, "vendor": true, ".venv": true,
+	"venv": true, "env": true, "__pycache__": true, "dist": true,
+	"build": true, "target": true, ".next": true, ".tox": true,
+	".mypy_cache": true,
+}
+
+// skipDir reports whether a folder of this name must not be searched.
+// Hidden folders and testdata are skipped too.
+func skipDir(name string) bool {
+	return skipDirs[name] || strings.HasPrefix(name, ".") || name == "testdata"
+}
+
+// inSkippedDir reports whether a slash path lies in a folder that is never
+// read (build output such as dist/, dependencies such as node_modules/).
+func inSkippedDir(p string) bool {
+	parts := strings.Split(p, "/")
+	for _, d := range parts[:len(parts)-1] {
+		if skipDirs[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// exists reports whether name is a regular file (not a folder) in fsys.
+func exists(fsys fs.FS, name string) bool {
+	st, err := fs.Stat(fsys, name)
+	return err == nil && !st.IsDir()
+}
+
+// errTooLarge is returned by readFile when the file exceeds maxReadSize.
+var errTooLarge = errors.New("larger than 256 KiB")
+
+// readFile reads a whole small file. It returns errTooLarge (with the first
+// maxReadSize bytes) when the file is bigger than maxReadSize.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxReadSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxReadSize {
+		return data[:maxReadSize], errTooLarge
+	}
+	return data, nil
+}
+
+// readManifest reads a manifest that must be parsed whole. ok is false when
+// the file is absent; a read problem is returned as a one-line warning.
+func readManifest(fsys fs.FS, name string) (data []byte, ok bool, warning string) {
+	if !exists(fsys, name) {
+		return nil, false, ""
+	}
+	data, err := readFile(fsys, name)
+	if err != nil {
+		return nil, false, fmt.Sprintf("%s: not read: %s", name, oneLine(err.Error()))
+	}
+	return data, true, ""
+}
+
+// readSource reads a source file for scanning, up to maxReadSize; ok is
+// false when it is absent or unreadable.
+func readSource(fsys fs.FS, name string) ([]byte, bool) {
+	if !exists(fsys, name) {
+		return nil, false
+	}
+	data, err := readFile(fsys, name)
+	if err != nil && !errors.Is(err, errTooLarge) {
+		return nil, false
+	}
+	return data, true
+}
+
+// firstLine returns the first line that is neither blank nor a # comment,
+// trimmed; "" when there is none.
+func firstLine(data []byte) string {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		return line
+	}
+	return ""
+}
+
+// oneLine keeps the first line of s, trimmed, so warnings stay one line.
+func oneLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(s)
+}
+
+// firstPort returns the first port that one of the patterns captures in src
+// (the first submatch), trying patterns in order; 0 when none matches.
+func firstPort(src []byte, patterns ...*regexp.Regexp) int {
+	for _, re := range patterns {
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			if p := parsePort(string(m[1])); p != 0 {
+				return p
+			}
+		}
+	}
+	return 0
+}
+
+// parsePort parses a TCP port number, 0 when it is not one.
+func parsePort(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 65535 {
+		return 0
+	}
+	return n
+}
+
+// recorder accumulates Facts, their evidence and warnings for one detector.
+type recorder struct {
+	f Facts
+}
+
+func (r *recorder) evidence(field, file, reason string) {
+	r.f.Evidence = append(r.f.Evidence, Evidence{Field: field, File: file, Reason: reason})
+}
+
+func (r *recorder) warn(format string, args ...any) {
+	r.f.Warnings = append(r.f.Warnings, oneLine(fmt.Sprintf(format, args...)))
+}
+
+// manifests appends the files among names that exist, in order.
+func (r *recorder) manifests(fsys fs.FS, names ...string) {
+	for _, n := range names {
+		if exists(fsys, n) && !contains(r.f.Manifests, n) {
+			r.f.Manifests = append(r.f.Manifests, n)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dotted turns a slash path to a Python file into its module name:
+// "app/main.py" -> "app.main", "app/__init__.py" -> "app".
+func dotted(file string) string {
+	file = strings.TrimSuffix(file, ".py")
+	file = strings.TrimSuffix(file, "/__init__")
+	return strings.ReplaceAll(file, "/", ".")
+}
+
+// quote formats s for an evidence reason.
+func quote(s string) string { return strconv.Quote(s) }

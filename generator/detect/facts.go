@@ -1,0 +1,73 @@
+// Package detect reads a repository and reports what it is: language,
+// runtime version requirement, package manager, framework, port and start
+// command, each with the evidence (file, reason) it came from.
+//
+// Detection reads manifests only. It never walks dependency or build
+// folders (node_modules, .git, vendor, virtualenvs, dist, build, target),
+// and a malformed manifest becomes a warning naming the file, never a crash.
+package detect
+
+// Evidence says where one detected value came from.
+type Evidence struct {
+	// Field is the value this explains: "language", "version",
+	// "package_manager", "framework", "port", "command" or "entrypoint".
+	Field string `json:"field"`
+	// File is the slash-separated path, relative to the repository root.
+	File string `json:"file"`
+	// Reason is a short human explanation ("requires-python = \">=3.11\"").
+	Reason string `json:"reason"`
+}
+
+// VersionReq is a runtime version requirement as written in a file.
+type VersionReq struct {
+	// Raw is the requirement as written, trimmed: "3.12", "3.12.4", ">=3.11",
+	// "^20", "lts/*", "1.22.3".
+	Raw string `json:"raw"`
+	// Pinned is true when the file pins a version or release line
+	// (.python-version, .nvmrc, .node-version, go.mod toolchain), false when
+	// it only sets a floor or range (requires-python, engines.node, go.mod go).
+	Pinned bool `json:"pinned"`
+	// Source is the file the requirement came from.
+	Source string `json:"source"`
+}
+
+// Facts is everything detected about a repository. The zero value means
+// nothing was found (an empty folder: a new service).
+type Facts struct {
+	// Language is lowercase ("python", "node", "go"), "" when unknown.
+	Language string `json:"language"`
+	// Version is the runtime version requirement; zero when none was found.
+	Version VersionReq `json:"version_requirement"`
+	// PackageManager is "pip", "poetry", "uv", "pipenv", "npm", "yarn",
+	// "pnpm" or "go"; "" when unknown.
+	PackageManager string `json:"package_manager"`
+	// PackageManagerVersion is the exact version from package.json's
+	// packageManager field ("9.12.0"), "" when not given.
+	PackageManagerVersion string `json:"package_manager_version,omitempty"`
+	// Framework is lowercase ("flask", "django", "fastapi", "express",
+	// "next", "nest"), "" when none.
+	Framework string `json:"framework"`
+	// Port is the port the service listens on, 0 when unknown.
+	Port int `json:"port"`
+	// Command is the start command in exec form, nil when unknown.
+	Command []string `json:"command"`
+	// Manifests are the dependency manifests and lockfiles that exist, in the
+	// order they should be copied before installing (slash paths relative to
+	// the root): e.g. package.json, package-lock.json; go.mod, go.sum;
+	// pyproject.toml, poetry.lock; requirements.txt.
+	Manifests []string `json:"manifests"`
+	// BuildScript is true when package.json has a "build" script.
+	BuildScript bool `json:"build_script,omitempty"`
+	// GoMain is the main package to build, as a "./"-prefixed slash path
+	// ("." or "./cmd/api"); "" for other languages.
+	GoMain string `json:"go_main,omitempty"`
+	// Dependencies are the direct runtime dependency names the manifests
+	// declare (lowercased for Python), used to pick servers such as
+	// gunicorn or uvicorn.
+	Dependencies []string `json:"dependencies,omitempty"`
+	// Evidence explains every value above, in detection order.
+	Evidence []Evidence `json:"evidence"`
+	// Warnings are problems met on the way (a malformed manifest, an
+	// ambiguity), each naming the file, one line each.
+	Warnings []string `json:"warnings,omitempty"`
+}

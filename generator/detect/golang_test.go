@@ -1,0 +1,103 @@
+package detect
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+const mainGo = "package main\n\nfunc main() {}\n"
+
+func TestGoVersion(t *testing.T) {
+	tests := []struct {
+		name  string
+		gomod string
+		want  VersionReq
+	}{
+		{"toolchain beats go", "module example.com/x\n\ngo 1.22\n\ntoolchain go1.26.3\n", VersionReq{"1.26.3", true, "go.mod"}},
+		{"go line is a floor", "module example.com/x\n\ngo 1.22\n", VersionReq{"1.22", false, "go.mod"}},
+		{"go line with patch", "module example.com/x\n\ngo 1.22.0\n", VersionReq{"1.22.0", false, "go.mod"}},
+		{"no go line", "module example.com/x\n", VersionReq{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(files("go.mod", tt.gomod, "main.go", mainGo))
+			if got.Version != tt.want {
+				t.Errorf("Version = %+v, want %+v", got.Version, tt.want)
+			}
+			if got.Framework != "" || got.Command != nil {
+				t.Errorf("Framework, Command = %q, %q; want both empty for Go", got.Framework, got.Command)
+			}
+			checkEvidence(t, got)
+		})
+	}
+}
+
+func TestGoMain(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  fstest.MapFS
+		goMain string
+		port   int
+		warn   string
+	}{
+		{
+			name:   "root main beats cmd",
+			files:  files("go.mod", "module example.com/x\n", "main.go", mainGo, "cmd/tool/main.go", mainGo),
+			goMain: ".", port: 8080,
+		},
+		{
+			name:   "a root main excluded by //go:build ignore does not count",
+			files:  files("go.mod", "module example.com/x\n", "gen.go", "//go:build ignore\n\n"+mainGo, "cmd/api/main.go", mainGo),
+			goMain: "./cmd/api", port: 8080,
+		},
+		{
+			name:   "root package that is not main",
+			files:  files("go.mod", "module example.com/x\n", "x.go", "package x\n\nfunc main() {}\n", "cmd/x/main.go", mainGo),
+			goMain: "./cmd/x", port: 8080,
+		},
+		{
+			name:   "several cmds: the one named like the module (major suffix dropped)",
+			files:  files("go.mod", "module example.com/acme/worker/v2\n", "cmd/api/main.go", mainGo, "cmd/worker/main.go", mainGo, "cmd/lib/lib.go", "package lib\n"),
+			goMain: "./cmd/worker", port: 8080, warn: "cmd/: several main packages (api, worker); building ./cmd/worker (named like the module",
+		},
+		{
+			name:   "a main package in a top-level folder",
+			files:  files("go.mod", "module example.com/x\n", "server/main.go", mainGo, "internal/a/a.go", "package a\n"),
+			goMain: "./server", port: 8080,
+		},
+		{
+			name:  "no main package",
+			files: files("go.mod", "module example.com/lib\n", "lib.go", "package lib\n"),
+			warn:  "go.mod: no main package",
+		},
+		{
+			name:   "gin Run",
+			files:  files("go.mod", "module example.com/x\n", "main.go", "package main\n\nfunc main() {\n\tr := gin.Default()\n\tr.Run(\":8000\")\n}\n"),
+			goMain: ".", port: 8000,
+		},
+		{
+			name:   "net.Listen in a second file of the main package",
+			files:  files("go.mod", "module example.com/x\n", "cmd/grpc/main.go", mainGo, "cmd/grpc/serve.go", "package main\n\nfunc serve() { net.Listen(\"tcp\", \":7000\") }\n", "cmd/grpc/serve_test.go", "package main\n\nvar _ = \":1234\"\n"),
+			goMain: "./cmd/grpc", port: 7000,
+		},
+		{
+			name:   "http.Server Addr with a host",
+			files:  files("go.mod", "module example.com/x\n", "main.go", "package main\n\nfunc main() { _ = &http.Server{Addr: \"0.0.0.0:9000\"} }\n"),
+			goMain: ".", port: 9000,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(guard(t, tt.files))
+			if got.GoMain != tt.goMain || got.Port != tt.port {
+				t.Errorf("GoMain, Port = %q, %d; want %q, %d", got.GoMain, got.Port, tt.goMain, tt.port)
+			}
+			var want []string
+			if tt.warn != "" {
+				want = []string{tt.warn}
+			}
+			checkWarnings(t, got.Warnings, want)
+			checkEvidence(t, got)
+		})
+	}
+}

@@ -1,0 +1,680 @@
+package detect
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// pythonMarkers make a repository a Python one, checked in this order; the
+// first found is the language evidence.
+var pythonMarkers = []string{
+	"pyproject.toml", "requirements.txt", "Pipfile", "Pipfile.lock",
+	"poetry.lock", "uv.lock", "setup.py", "manage.py",
+}
+
+// pyproject is the part of pyproject.toml detection reads.
+type pyproject struct {
+	Project *struct {
+		Name           string            `toml:"name"`
+		RequiresPython string            `toml:"requires-python"`
+		Dependencies   []string          `toml:"dependencies"`
+		Scripts        map[string]string `toml:"scripts"`
+	} `toml:"project"`
+	Tool struct {
+		Poetry *struct {
+			Dependencies map[string]any `toml:"dependencies"`
+		} `toml:"poetry"`
+	} `toml:"tool"`
+}
+
+// pipfile is the part of a Pipfile detection reads.
+type pipfile struct {
+	Requires struct {
+		PythonVersion     string `toml:"python_version"`
+		PythonFullVersion string `toml:"python_full_version"`
+	} `toml:"requires"`
+	Packages map[string]any `toml:"packages"`
+}
+
+// readTOML parses a TOML manifest into v. ok is false when the file is absent
+// or malformed; a malformed or unreadable file is recorded as a warning.
+func readTOML(fsys fs.FS, r *recorder, name string, v any) bool {
+	data, ok, w := readManifest(fsys, name)
+	if w != "" {
+		r.warn("%s", w)
+	}
+	if !ok {
+		return false
+	}
+	if err := toml.Unmarshal(data, v); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, _ := de.Position()
+			r.warn("%s: invalid TOML: line %d: %s", name, row, strings.TrimPrefix(oneLine(de.Error()), "toml: "))
+		} else {
+			r.warn("%s: invalid TOML: %s", name, strings.TrimPrefix(oneLine(err.Error()), "toml: "))
+		}
+		return false
+	}
+	return true
+}
+
+// pyDeps collects direct dependency names, remembering the first file that
+// declared each and the extras asked for.
+type pyDeps struct {
+	from   map[string]string
+	extras map[string][]string
+}
+
+func (d *pyDeps) add(name, file string, extras []string) {
+	if name == "" || name == "python" {
+		return
+	}
+	if d.from == nil {
+		d.from = map[string]string{}
+		d.extras = map[string][]string{}
+	}
+	if _, ok := d.from[name]; !ok {
+		d.from[name] = file
+	}
+	d.extras[name] = append(d.extras[name], extras...)
+}
+
+func (d *pyDeps) has(name string) bool { _, ok := d.from[name]; return ok }
+
+// sorted returns the names in order, nil when there are none.
+func (d *pyDeps) sorted() []string { return sortedKeys(d.from) }
+
+var (
+	// reqName is a PEP 508 distribution name at the start of a requirement.
+	reqName   = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?`)
+	reqExtras = regexp.MustCompile(`^\s*\[([^\]]*)\]`)
+	nameSeps  = regexp.MustCompile(`[-_.]+`)
+)
+
+// normalizeName normalizes a Python distribution name (PEP 503): lowercase,
+// runs of "-", "_" and "." become "-".
+func normalizeName(s string) string {
+	return nameSeps.ReplaceAllString(strings.ToLower(strings.TrimSpace(s)), "-")
+}
+
+// parseRequirement returns the normalized name and extras of one PEP 508
+// requirement ("Flask[async]>=3.0; python_version>'3.8'" -> "flask",
+// ["async"]); "" when the line names no distribution.
+func parseRequirement(s string) (name string, extras []string) {
+	s = strings.TrimSpace(s)
+	raw := reqName.FindString(s)
+	if raw == "" {
+		return "", nil
+	}
+	if m := reqExtras.FindStringSubmatch(s[len(raw):]); m != nil {
+		for _, e := range strings.Split(m[1], ",") {
+			if e = normalizeName(e); e != "" {
+				extras = append(extras, e)
+			}
+		}
+	}
+	return normalizeName(raw), extras
+}
+
+// requirementsFile is one parsed requirements file.
+type requirementsFile struct {
+	names    []string
+	extras   [][]string
+	includes []string // -r / -c files it names, relative to the root
+}
+
+// parseRequirements reads a pip requirements file: comments, options and
+// URLs are skipped, continuation lines joined; -r/-c include paths are
+// returned, not followed.
+func parseRequirements(name string, data []byte) requirementsFile {
+	var out requirementsFile
+	text := strings.ReplaceAll(string(data), "\\\r\n", " ")
+	text = strings.ReplaceAll(text, "\\\n", " ")
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "-") {
+			if inc := includedFile(line); inc != "" {
+				if p := path.Join(path.Dir(name), inc); fs.ValidPath(p) {
+					out.includes = append(out.includes, p)
+				}
+			}
+			continue // other options: -e, --index-url, --hash, ...
+		}
+		if strings.Contains(line, "://") && !strings.Contains(line, " @ ") {
+			continue // a URL (git+https://..., a wheel) without a PEP 508 name
+		}
+		if n, ex := parseRequirement(line); n != "" {
+			out.names = append(out.names, n)
+			out.extras = append(out.extras, ex)
+		}
+	}
+	return out
+}
+
+// includedFile returns the file named by a -r/-c (--requirement,
+// --constraint) option line, "" for any other option or a URL.
+func includedFile(line string) string {
+	for _, opt := range []string{"--requirement", "--constraint", "-r", "-c"} {
+		rest, ok := strings.CutPrefix(line, opt)
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(opt, "--") && rest != "" && rest[0] != ' ' && rest[0] != '=' {
+			continue // a longer option that merely starts the same way
+		}
+		f := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "="))
+		if strings.Contains(f, "://") {
+			return ""
+		}
+		return f
+	}
+	return ""
+}
+
+// detectPython detects a Python repository; ok is false when no Python
+// marker exists.
+func detectPython(fsys fs.FS) (Facts, bool) {
+	marker := ""
+	for _, m := range pythonMarkers {
+		if exists(fsys, m) {
+			marker = m
+			break
+		}
+	}
+	if marker == "" {
+		return Facts{}, false
+	}
+	r := &recorder{}
+	r.f.Language = "python"
+	r.evidence("language", marker, marker+" exists")
+
+	var pp pyproject
+	hasPyproject := readTOML(fsys, r, "pyproject.toml", &pp)
+	var pf pipfile
+	hasPipfile := readTOML(fsys, r, "Pipfile", &pf)
+
+	pythonVersion(fsys, r, &pp, hasPyproject, &pf, hasPipfile)
+	reqFiles := pythonPackageManager(fsys, r, &pp, hasPyproject)
+	deps := pythonDependencies(fsys, r, reqFiles, &pp, hasPyproject, &pf, hasPipfile)
+	r.f.Dependencies = deps.sorted()
+	pythonApp(fsys, r, deps, &pp, hasPyproject)
+	return r.f, true
+}
+
+// pythonVersion sets the version requirement: .python-version, then
+// requires-python, then Poetry's python dependency, then Pipfile's
+// python_version, then runtime.txt.
+func pythonVersion(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject bool, pf *pipfile, hasPipfile bool) {
+	set := func(raw string, pinned bool, source, reason string) {
+		r.f.Version = VersionReq{Raw: raw, Pinned: pinned, Source: source}
+		r.evidence("version", source, reason)
+	}
+	if data, ok := readSource(fsys, ".python-version"); ok {
+		if v := firstLine(data); v != "" {
+			set(v, true, ".python-version", ".python-version pins "+quote(v))
+			return
+		}
+	}
+	if hasPyproject && pp.Project != nil {
+		if v := strings.TrimSpace(pp.Project.RequiresPython); v != "" {
+			set(v, false, "pyproject.toml", "requires-python = "+quote(v))
+			return
+		}
+	}
+	if hasPyproject && pp.Tool.Poetry != nil {
+		if v, ok := pp.Tool.Poetry.Dependencies["python"].(string); ok && strings.TrimSpace(v) != "" {
+			v = strings.TrimSpace(v)
+			set(v, false, "pyproject.toml", "[tool.poetry.dependencies] python = "+quote(v))
+			return
+		}
+	}
+	if hasPipfile {
+		if v := strings.TrimSpace(pf.Requires.PythonVersion); v != "" {
+			set(v, true, "Pipfile", "[requires] python_version = "+quote(v))
+			return
+		}
+		if v := strings.TrimSpace(pf.Requires.PythonFullVersion); v != "" {
+			set(v, true, "Pipfile", "[requires] python_full_version = "+quote(v))
+			return
+		}
+	}
+	if data, ok := readSource(fsys, "runtime.txt"); ok {
+		if line := firstLine(data); line != "" {
+			v := strings.TrimPrefix(line, "python-")
+			set(v, true, "runtime.txt", "runtime.txt pins "+quote(line))
+		}
+	}
+}
+
+// pythonLocks are the lockfiles that pick a manager, in precedence order.
+var pythonLocks = []struct{ file, manager string }{
+	{"uv.lock", "uv"},
+	{"poetry.lock", "poetry"},
+	{"Pipfile.lock", "pipenv"},
+}
+
+// pythonPackageManager sets the manager and manifests: uv.lock -> uv;
+// poetry.lock or [tool.poetry] -> poetry; Pipfile(.lock) -> pipenv;
+// requirements.txt -> pip; pyproject [project] -> pip. It returns the
+// requirements files read (requirements.txt and what it includes).
+func pythonPackageManager(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject bool) []string {
+	var locks []string
+	manager, lock := "", ""
+	for _, l := range pythonLocks {
+		if exists(fsys, l.file) {
+			locks = append(locks, l.file)
+			if manager == "" {
+				manager, lock = l.manager, l.file
+			}
+		}
+	}
+	if len(locks) > 1 {
+		r.warn("%s: several Python lockfiles (%s); using %s", lock, strings.Join(locks, ", "), manager)
+	}
+	reqFiles := requirementsClosure(fsys, r)
+	switch {
+	case manager == "uv":
+		r.evidence("package_manager", lock, "uv.lock exists")
+		r.manifests(fsys, "pyproject.toml", "uv.lock")
+	case manager == "poetry":
+		r.evidence("package_manager", lock, "poetry.lock exists")
+		r.manifests(fsys, "pyproject.toml", "poetry.lock")
+	case hasPyproject && pp.Tool.Poetry != nil:
+		manager = "poetry"
+		r.evidence("package_manager", "pyproject.toml", "[tool.poetry] without a lockfile")
+		r.manifests(fsys, "pyproject.toml", "poetry.lock")
+	case manager == "pipenv":
+		r.evidence("package_manager", lock, "Pipfile.lock exists")
+		r.manifests(fsys, "Pipfile", "Pipfile.lock")
+	case exists(fsys, "Pipfile"):
+		manager = "pipenv"
+		r.evidence("package_manager", "Pipfile", "Pipfile exists (no Pipfile.lock)")
+		r.manifests(fsys, "Pipfile", "Pipfile.lock")
+	case len(reqFiles) > 0:
+		manager = "pip"
+		r.evidence("package_manager", "requirements.txt", "requirements.txt exists")
+		r.manifests(fsys, reqFiles...)
+	case hasPyproject && pp.Project != nil:
+		manager = "pip"
+		r.evidence("package_manager", "pyproject.toml", "[project] table without a lockfile")
+		r.manifests(fsys, "pyproject.toml")
+	default:
+		manager = "pip"
+		r.evidence("package_manager", r.f.Evidence[0].File, "no lockfile or requirements.txt; pip by default")
+	}
+	r.f.PackageManager = manager
+	return reqFiles
+}
+
+// requirementsClosure returns requirements.txt and the files it includes
+// with -r/-c (two levels, files that exist), in first-seen order.
+func requirementsClosure(fsys fs.FS, r *recorder) []string {
+	if !exists(fsys, "requirements.txt") {
+		return nil
+	}
+	files := []string{"requirements.txt"}
+	for depth, i := 0, 0; depth < 3 && i < len(files); depth++ {
+		end := len(files)
+		for ; i < end; i++ {
+			data, ok, w := readManifest(fsys, files[i])
+			if w != "" {
+				r.warn("%s", w)
+			}
+			if !ok {
+				continue
+			}
+			for _, inc := range parseRequirements(files[i], data).includes {
+				if exists(fsys, inc) && !contains(files, inc) {
+					files = append(files, inc)
+				}
+			}
+		}
+	}
+	return files
+}
+
+// pythonDependencies collects direct dependency names from the requirements
+// files, pyproject [project].dependencies, [tool.poetry.dependencies] and
+// Pipfile [packages].
+func pythonDependencies(fsys fs.FS, r *recorder, reqFiles []string, pp *pyproject, hasPyproject bool, pf *pipfile, hasPipfile bool) *pyDeps {
+	deps := &pyDeps{}
+	for _, f := range reqFiles {
+		data, ok, _ := readManifest(fsys, f)
+		if !ok {
+			continue
+		}
+		rf := parseRequirements(f, data)
+		for i, n := range rf.names {
+			deps.add(n, f, rf.extras[i])
+		}
+	}
+	if hasPyproject && pp.Project != nil {
+		for _, req := range pp.Project.Dependencies {
+			n, ex := parseRequirement(req)
+			deps.add(n, "pyproject.toml", ex)
+		}
+	}
+	if hasPyproject && pp.Tool.Poetry != nil {
+		for _, n := range sortedKeys(pp.Tool.Poetry.Dependencies) {
+			var ex []string
+			if t, ok := pp.Tool.Poetry.Dependencies[n].(map[string]any); ok {
+				if list, ok := t["extras"].([]any); ok {
+					for _, e := range list {
+						if s, ok := e.(string); ok {
+							ex = append(ex, normalizeName(s))
+						}
+					}
+				}
+			}
+			deps.add(normalizeName(n), "pyproject.toml", ex)
+		}
+	}
+	if hasPipfile {
+		for _, n := range sortedKeys(pf.Packages) {
+			deps.add(normalizeName(n), "Pipfile", nil)
+		}
+	}
+	return deps
+}
+
+// sortedKeys returns the keys of m in order (never map order), nil when empty.
+func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var (
+	djangoSettings = regexp.MustCompile(`DJANGO_SETTINGS_MODULE["']\s*,\s*["']([A-Za-z_][\w.]*)["']`)
+	fastAPIApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
+	flaskApp       = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(`)
+	flaskFactory   = regexp.MustCompile(`(?m)^def create_app\(`)
+	// pyRunPort finds port=NNNN inside app.run(...) or uvicorn.run(...).
+	pyRunPort = regexp.MustCompile(`(?:\.run|uvicorn\.run)\([^)]*?\bport\s*=\s*(\d{2,5})`)
+)
+
+// pythonApp sets framework, port, command and entry point: Django, then
+// FastAPI, then Flask, then a main.py/app.py script, then a single
+// [project.scripts] entry.
+func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyproject bool) {
+	hasManage := exists(fsys, "manage.py")
+	gunicorn := deps.has("gunicorn")
+	switch {
+	case hasManage || deps.has("django"):
+		r.f.Framework = "django"
+		if hasManage {
+			r.evidence("framework", "manage.py", "manage.py exists")
+		} else {
+			r.evidence("framework", deps.from["django"], "depends on django")
+		}
+		pythonDjango(fsys, r, hasManage, gunicorn)
+		return
+	case deps.has("fastapi"):
+		r.f.Framework = "fastapi"
+		r.evidence("framework", deps.from["fastapi"], "depends on fastapi")
+		pythonFastAPI(fsys, r, deps)
+		return
+	case deps.has("flask"):
+		r.f.Framework = "flask"
+		r.evidence("framework", deps.from["flask"], "depends on flask")
+		pythonFlask(fsys, r, gunicorn, deps)
+		return
+	}
+	for _, f := range []string{"main.py", "app.py"} {
+		if exists(fsys, f) {
+			r.f.Command = []string{"python", f}
+			r.evidence("entrypoint", f, f+" exists (no web framework found)")
+			r.evidence("command", f, "runs the script")
+			return
+		}
+	}
+	if hasPyproject && pp.Project != nil && len(pp.Project.Scripts) == 1 {
+		for name, target := range pp.Project.Scripts {
+			r.f.Command = []string{name}
+			r.evidence("entrypoint", "pyproject.toml", fmt.Sprintf("[project.scripts] %s = %s", name, quote(target)))
+			r.evidence("command", "pyproject.toml", "the only [project.scripts] entry")
+		}
+	}
+}
+
+// pythonDjango finds the project package holding wsgi.py: from manage.py's
+// DJANGO_SETTINGS_MODULE, else by listing the top two folder levels.
+func pythonDjango(fsys fs.FS, r *recorder, hasManage, gunicorn bool) {
+	r.f.Port = 8000
+	wsgi, reason := "", ""
+	if data, ok := readSource(fsys, "manage.py"); ok {
+		if m := djangoSettings.FindSubmatch(data); m != nil {
+			// "mysite.settings" or "config.settings.prod": the project
+			// package is what precedes the settings module.
+			parts := strings.Split(string(m[1]), ".")
+			end := len(parts) - 1
+			for i, p := range parts {
+				if p == "settings" {
+					end = i
+					break
+				}
+			}
+			if pkg := strings.Join(parts[:end], "/"); pkg != "" && exists(fsys, pkg+"/wsgi.py") {
+				wsgi, reason = pkg+"/wsgi.py", "manage.py sets DJANGO_SETTINGS_MODULE="+quote(string(m[1]))
+			}
+		}
+	}
+	if wsgi == "" {
+		wsgi = findWSGI(fsys)
+		reason = "wsgi.py found in the project package"
+	}
+	if wsgi != "" {
+		r.evidence("entrypoint", wsgi, reason)
+	}
+	switch {
+	case gunicorn && wsgi != "":
+		mod := dotted(wsgi)
+		r.f.Command = []string{"gunicorn", "--bind", "0.0.0.0:8000", mod + ":application"}
+		r.evidence("command", wsgi, "gunicorn is a dependency; serves "+mod+":application")
+		r.evidence("port", wsgi, "gunicorn bound to 8000, Django's default")
+	case hasManage:
+		r.f.Command = []string{"python", "manage.py", "runserver", "0.0.0.0:8000"}
+		r.evidence("command", "manage.py", "no gunicorn dependency (or no wsgi.py); Django's runserver")
+		r.evidence("port", "manage.py", "runserver default 8000")
+		r.warn("manage.py: runserver is Django's development server; add gunicorn to the dependencies to serve %s in production", orText(wsgi, "the WSGI app"))
+	default:
+		r.evidence("port", "", "Django default 8000")
+		r.warn("django: no manage.py or wsgi.py found; pass --cmd to set the start command")
+	}
+}
+
+func orText(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// findWSGI lists the root and each top-level folder (two levels, skipping
+// dependency and build folders) for <pkg>/wsgi.py; "" when none.
+func findWSGI(fsys fs.FS) string {
+	top, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return ""
+	}
+	var second []string
+	for _, e := range top {
+		if !e.IsDir() || skipDir(e.Name()) {
+			continue
+		}
+		if exists(fsys, e.Name()+"/wsgi.py") {
+			return e.Name() + "/wsgi.py"
+		}
+		second = append(second, e.Name())
+	}
+	for _, dir := range second {
+		sub, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range sub {
+			if !e.IsDir() || skipDir(e.Name()) {
+				continue
+			}
+			if p := dir + "/" + e.Name() + "/wsgi.py"; exists(fsys, p) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// srcPackages lists the packages under src/ (sorted), for src layouts.
+func srcPackages(fsys fs.FS) []string {
+	entries, err := fs.ReadDir(fsys, "src")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && !skipDir(e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// findAppModule returns the first candidate file defining an app with re,
+// the app variable name and the file contents.
+func findAppModule(fsys fs.FS, candidates []string, re *regexp.Regexp) (file, variable string, src []byte) {
+	for _, c := range candidates {
+		data, ok := readSource(fsys, c)
+		if !ok {
+			continue
+		}
+		if m := re.FindSubmatch(data); m != nil {
+			if len(m) > 1 {
+				variable = string(m[1])
+			}
+			return c, variable, data
+		}
+	}
+	return "", "", nil
+}
+
+// moduleRef returns the import path of a module file and, for a src layout,
+// the folder to put on the import path.
+func moduleRef(file string) (module, appDir string) {
+	if rest, ok := strings.CutPrefix(file, "src/"); ok {
+		return dotted(rest), "src"
+	}
+	return dotted(file), ""
+}
+
+func pythonFastAPI(fsys fs.FS, r *recorder, deps *pyDeps) {
+	candidates := []string{"main.py", "app.py", "app/main.py"}
+	for _, pkg := range srcPackages(fsys) {
+		candidates = append(candidates, "src/"+pkg+"/main.py")
+	}
+	candidates = append(candidates, "api.py", "server.py", "app/__init__.py", "src/main.py")
+	file, variable, src := findAppModule(fsys, candidates, fastAPIApp)
+	r.f.Port = 8000
+	portReason := "FastAPI served by uvicorn on 8000"
+	portFile := deps.from["fastapi"]
+	if p := firstPort(src, pyRunPort); p != 0 {
+		r.f.Port, portReason, portFile = p, fmt.Sprintf("uvicorn.run(..., port=%d)", p), file
+	}
+	r.evidence("port", portFile, portReason)
+	if file == "" {
+		r.warn("%s: fastapi is a dependency but no module defines app = FastAPI(...); pass --cmd to set the start command", deps.from["fastapi"])
+		return
+	}
+	mod, appDir := moduleRef(file)
+	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = FastAPI(...)", variable))
+	r.f.Command = []string{"uvicorn", mod + ":" + variable, "--host", "0.0.0.0", "--port", fmt.Sprint(r.f.Port)}
+	if appDir != "" {
+		r.f.Command = append(r.f.Command, "--app-dir", appDir)
+	}
+	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
+	if !deps.has("uvicorn") && !hasExtra(deps, "fastapi", "standard", "all") {
+		r.warn("%s: fastapi is a dependency but uvicorn is not; add uvicorn (or fastapi[standard]) so the start command exists", deps.from["fastapi"])
+	}
+}
+
+func hasExtra(deps *pyDeps, name string, extras ...string) bool {
+	for _, e := range deps.extras[name] {
+		if contains(extras, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func pythonFlask(fsys fs.FS, r *recorder, gunicorn bool, deps *pyDeps) {
+	candidates := []string{"app.py", "wsgi.py", "main.py", "application.py", "server.py", "app/__init__.py", "app/app.py"}
+	for _, pkg := range srcPackages(fsys) {
+		candidates = append(candidates, "src/"+pkg+"/__init__.py", "src/"+pkg+"/app.py")
+	}
+	file, variable, src := findAppModule(fsys, candidates, flaskApp)
+	factory := false
+	if file == "" {
+		// The application-factory pattern: create_app() builds the app.
+		file, _, src = findAppModule(fsys, candidates, flaskFactory)
+		factory = file != ""
+	}
+	port, portFile, portReason := 5000, deps.from["flask"], "flask run default 5000"
+	if gunicorn {
+		port, portFile, portReason = 8000, deps.from["gunicorn"], "gunicorn is a dependency; bound to 8000"
+	}
+	if p := firstPort(src, pyRunPort); p != 0 {
+		port, portFile, portReason = p, file, fmt.Sprintf("app.run(..., port=%d)", p)
+	}
+	r.f.Port = port
+	r.evidence("port", portFile, portReason)
+	if file == "" {
+		r.warn("%s: flask is a dependency but no module defines app = Flask(...); pass --cmd to set the start command", deps.from["flask"])
+		return
+	}
+	mod, appDir := moduleRef(file)
+	target := mod + ":" + variable
+	if factory {
+		target = mod + ":create_app()"
+		r.evidence("entrypoint", file, "defines create_app()")
+	} else {
+		r.evidence("entrypoint", file, fmt.Sprintf("defines %s = Flask(...)", variable))
+	}
+	if gunicorn {
+		r.f.Command = []string{"gunicorn", "--bind", fmt.Sprintf("0.0.0.0:%d", port)}
+		if appDir != "" {
+			r.f.Command = append(r.f.Command, "--chdir", appDir)
+		}
+		r.f.Command = append(r.f.Command, target)
+		r.evidence("command", file, "gunicorn is a dependency; serves "+target)
+		return
+	}
+	app := mod
+	if appDir != "" {
+		app = file // flask --app takes a file path and finds its import root
+	}
+	if !factory && variable != "app" && variable != "application" {
+		app += ":" + variable
+	}
+	r.f.Command = []string{"flask", "--app", app, "run", "--host", "0.0.0.0", "--port", fmt.Sprint(port)}
+	r.evidence("command", file, "no gunicorn dependency; flask run serves "+mod)
+	r.warn("%s: flask run is a development server; add gunicorn to the dependencies for production", file)
+}

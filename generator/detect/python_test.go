@@ -1,0 +1,221 @@
+package detect
+
+import (
+	"reflect"
+	"testing"
+	"testing/fstest"
+)
+
+// files builds a MapFS from path, content pairs.
+func files(kv ...string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = &fstest.MapFile{Data: []byte(kv[i+1])}
+	}
+	return m
+}
+
+func TestPythonVersion(t *testing.T) {
+	tests := []struct {
+		name  string
+		files fstest.MapFS
+		want  VersionReq
+	}{
+		{".python-version", files(".python-version", "3.12\n", "requirements.txt", ""), VersionReq{"3.12", true, ".python-version"}},
+		{".python-version skips comments, keeps the first version", files(".python-version", "# pyenv\n\n 3.12.4 \n3.11\n", "requirements.txt", ""), VersionReq{"3.12.4", true, ".python-version"}},
+		{".python-version beats requires-python", files(".python-version", "3.13", "pyproject.toml", "[project]\nrequires-python = \">=3.11\"\n"), VersionReq{"3.13", true, ".python-version"}},
+		{"requires-python range", files("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \">=3.10,<3.13\"\n"), VersionReq{">=3.10,<3.13", false, "pyproject.toml"}},
+		{"requires-python compatible release", files("pyproject.toml", "[project]\nrequires-python = \"~=3.10\"\n"), VersionReq{"~=3.10", false, "pyproject.toml"}},
+		{"requires-python beats poetry python", files("pyproject.toml", "[project]\nrequires-python = \">=3.11\"\n[tool.poetry.dependencies]\npython = \"^3.10\"\n"), VersionReq{">=3.11", false, "pyproject.toml"}},
+		{"poetry python", files("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\nflask = \"^3\"\n"), VersionReq{"^3.11", false, "pyproject.toml"}},
+		{"poetry python beats Pipfile", files("pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.11\"\n", "Pipfile", "[requires]\npython_version = \"3.9\"\n"), VersionReq{"^3.11", false, "pyproject.toml"}},
+		{"Pipfile python_version", files("Pipfile", "[requires]\npython_version = \"3.10\"\n"), VersionReq{"3.10", true, "Pipfile"}},
+		{"Pipfile python_full_version", files("Pipfile", "[requires]\npython_full_version = \"3.10.14\"\n"), VersionReq{"3.10.14", true, "Pipfile"}},
+		{"Pipfile beats runtime.txt", files("Pipfile", "[requires]\npython_version = \"3.10\"\n", "runtime.txt", "python-3.9.1"), VersionReq{"3.10", true, "Pipfile"}},
+		{"runtime.txt", files("requirements.txt", "flask", "runtime.txt", "python-3.11.4\n"), VersionReq{"3.11.4", true, "runtime.txt"}},
+		{"none", files("requirements.txt", "flask"), VersionReq{}},
+		{"empty .python-version falls through", files(".python-version", "\n", "pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n"), VersionReq{">=3.9", false, "pyproject.toml"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(tt.files)
+			if got.Version != tt.want {
+				t.Errorf("Version = %+v, want %+v", got.Version, tt.want)
+			}
+			checkEvidence(t, got)
+		})
+	}
+}
+
+func TestPythonPackageManager(t *testing.T) {
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		pm        string
+		manifests []string
+		warn      string
+	}{
+		{"uv.lock", files("pyproject.toml", "[project]\n", "uv.lock", "version = 1\n"), "uv", []string{"pyproject.toml", "uv.lock"}, ""},
+		{"uv and poetry lockfiles: uv, with a warning", files("pyproject.toml", "[project]\n", "uv.lock", "", "poetry.lock", ""), "uv", []string{"pyproject.toml", "uv.lock"}, "uv.lock: several Python lockfiles (uv.lock, poetry.lock); using uv"},
+		{"poetry and Pipfile lockfiles: poetry, with a warning", files("poetry.lock", "", "Pipfile.lock", "{}", "pyproject.toml", "[tool.poetry]\n"), "poetry", []string{"pyproject.toml", "poetry.lock"}, "several Python lockfiles (poetry.lock, Pipfile.lock)"},
+		{"poetry.lock", files("pyproject.toml", "[tool.poetry]\nname = \"x\"\n", "poetry.lock", ""), "poetry", []string{"pyproject.toml", "poetry.lock"}, ""},
+		{"[tool.poetry] without a lockfile", files("pyproject.toml", "[tool.poetry]\nname = \"x\"\n"), "poetry", []string{"pyproject.toml"}, ""},
+		{"[tool.poetry] with requirements.txt is still poetry", files("pyproject.toml", "[tool.poetry]\n", "requirements.txt", "requests\n"), "poetry", []string{"pyproject.toml"}, ""},
+		{"Pipfile.lock", files("Pipfile", "[packages]\n", "Pipfile.lock", "{}"), "pipenv", []string{"Pipfile", "Pipfile.lock"}, ""},
+		{"Pipfile alone", files("Pipfile", "[packages]\nrequests = \"*\"\n"), "pipenv", []string{"Pipfile"}, ""},
+		{"requirements.txt", files("requirements.txt", "requests\n"), "pip", []string{"requirements.txt"}, ""},
+		{"requirements.txt with includes", files("requirements.txt", "-r requirements/base.txt\n-c constraints.txt\n-r missing.txt\n", "requirements/base.txt", "-r common.txt\nrequests\n", "requirements/common.txt", "gunicorn\n", "constraints.txt", "requests<4\n"), "pip", []string{"requirements.txt", "requirements/base.txt", "constraints.txt", "requirements/common.txt"}, ""},
+		{"requirements.txt beats a tool-only pyproject", files("pyproject.toml", "[tool.black]\nline-length = 100\n", "requirements.txt", "requests\n"), "pip", []string{"requirements.txt"}, ""},
+		{"pyproject [project] alone", files("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"httpx\"]\n"), "pip", []string{"pyproject.toml"}, ""},
+		{"setup.py alone", files("setup.py", "from setuptools import setup\nsetup()\n"), "pip", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(tt.files)
+			if got.Language != "python" || got.PackageManager != tt.pm {
+				t.Errorf("Language, PackageManager = %q, %q; want python, %q", got.Language, got.PackageManager, tt.pm)
+			}
+			if !reflect.DeepEqual(got.Manifests, tt.manifests) {
+				t.Errorf("Manifests = %q, want %q", got.Manifests, tt.manifests)
+			}
+			var want []string
+			if tt.warn != "" {
+				want = []string{tt.warn}
+			}
+			checkWarnings(t, got.Warnings, want)
+			checkEvidence(t, got)
+		})
+	}
+}
+
+func TestParseRequirements(t *testing.T) {
+	data := `# a comment
+Flask[async, dotenv]>=3.0 ; python_version > "3.8"  # web
+django_rest_framework==3.15
+zope.interface
+   requests \
+     >=2.31
+-r base.txt
+--requirement=other.txt
+-e .
+git+https://github.com/org/lib.git@v1.0#egg=lib
+-rdev.txt
+--index-url https://pypi.example.com/simple
+https://example.com/pkg-1.0.whl
+mypkg @ https://example.com/mypkg-1.0.tar.gz
+uvicorn[standard]
+`
+	got := parseRequirements("reqs/requirements.txt", []byte(data))
+	wantNames := []string{"flask", "django-rest-framework", "zope-interface", "requests", "mypkg", "uvicorn"}
+	if !reflect.DeepEqual(got.names, wantNames) {
+		t.Errorf("names = %q, want %q", got.names, wantNames)
+	}
+	if !reflect.DeepEqual(got.extras[0], []string{"async", "dotenv"}) || !reflect.DeepEqual(got.extras[5], []string{"standard"}) {
+		t.Errorf("extras = %q", got.extras)
+	}
+	if want := []string{"reqs/base.txt", "reqs/other.txt", "reqs/dev.txt"}; !reflect.DeepEqual(got.includes, want) {
+		t.Errorf("includes = %q, want %q", got.includes, want)
+	}
+}
+
+func TestPythonDependencies(t *testing.T) {
+	got := Detect(files(
+		"pyproject.toml", "[project]\ndependencies = [\"FastAPI>=0.110\", \"Pydantic_Settings\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nSQLAlchemy = \"^2\"\n",
+		"requirements.txt", "gunicorn\n",
+		"Pipfile", "[packages]\nRequests = \"*\"\n[dev-packages]\npytest = \"*\"\n",
+	))
+	want := []string{"fastapi", "gunicorn", "pydantic-settings", "requests", "sqlalchemy"}
+	if !reflect.DeepEqual(got.Dependencies, want) {
+		t.Errorf("Dependencies = %q, want %q", got.Dependencies, want)
+	}
+}
+
+func TestPythonApp(t *testing.T) {
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		port      int
+		command   []string
+		warn      string
+	}{
+		{
+			name:      "django without gunicorn runs runserver and warns",
+			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "Django\n"),
+			framework: "django", port: 8000, command: []string{"python", "manage.py", "runserver", "0.0.0.0:8000"},
+			warn: "manage.py: runserver is Django's development server; add gunicorn",
+		},
+		{
+			name:      "django project package found by listing when manage.py does not say",
+			files:     files("manage.py", "import sys\n", "backend/core/wsgi.py", "application = None\n", "node_modules/x/wsgi.py", "", "requirements.txt", "django\ngunicorn\n"),
+			framework: "django", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "backend.core.wsgi:application"},
+		},
+		{
+			name:      "django dependency without manage.py",
+			files:     files("requirements.txt", "django\ngunicorn\n", "proj/wsgi.py", "application = None\n"),
+			framework: "django", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "proj.wsgi:application"},
+		},
+		{
+			name:      "fastapi in a src layout",
+			files:     files("pyproject.toml", "[project]\ndependencies = [\"fastapi\", \"uvicorn\"]\n", "src/svc/__init__.py", "", "src/svc/main.py", "from fastapi import FastAPI\n\napi = FastAPI()\n"),
+			framework: "fastapi", port: 8000, command: []string{"uvicorn", "svc.main:api", "--host", "0.0.0.0", "--port", "8000", "--app-dir", "src"},
+		},
+		{
+			name:      "fastapi without uvicorn warns",
+			files:     files("requirements.txt", "fastapi\n", "main.py", "from fastapi import FastAPI\napp = FastAPI()\n"),
+			framework: "fastapi", port: 8000, command: []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"},
+			warn: "requirements.txt: fastapi is a dependency but uvicorn is not",
+		},
+		{
+			name:      "fastapi without an app module warns and has no command",
+			files:     files("requirements.txt", "fastapi\nuvicorn\n", "service.py", "print(1)\n"),
+			framework: "fastapi", port: 8000,
+			warn: "no module defines app = FastAPI",
+		},
+		{
+			name:      "flask app factory served by gunicorn",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "app/__init__.py", "from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n"),
+			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:create_app()"},
+		},
+		{
+			name:      "flask dev server on the port app.run names",
+			files:     files("requirements.txt", "flask\n", "application.py", "import flask\napplication = flask.Flask(__name__)\n\nif __name__ == \"__main__\":\n    application.run(host=\"0.0.0.0\", port=8081)\n"),
+			framework: "flask", port: 8081, command: []string{"flask", "--app", "application", "run", "--host", "0.0.0.0", "--port", "8081"},
+			warn: "application.py: flask run is a development server",
+		},
+		{
+			name:      "framework beats a project script",
+			files:     files("pyproject.toml", "[project]\ndependencies = [\"flask\", \"gunicorn\"]\n[project.scripts]\nserve = \"app:main\"\n", "app.py", "from flask import Flask\napp = Flask(__name__)\n"),
+			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
+		},
+		{
+			name:    "a single project script",
+			files:   files("pyproject.toml", "[project]\nname = \"tool\"\n[project.scripts]\ntool = \"tool.cli:main\"\n"),
+			command: []string{"tool"},
+		},
+		{
+			name:  "two project scripts: no command",
+			files: files("pyproject.toml", "[project]\n[project.scripts]\na = \"x:a\"\nb = \"x:b\"\n"),
+		},
+		{
+			name:    "app.py script without a framework",
+			files:   files("requirements.txt", "requests\n", "app.py", "print('hi')\n"),
+			command: []string{"python", "app.py"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(guard(t, tt.files))
+			if got.Framework != tt.framework || got.Port != tt.port || !reflect.DeepEqual(got.Command, tt.command) {
+				t.Errorf("Framework, Port, Command = %q, %d, %q; want %q, %d, %q",
+					got.Framework, got.Port, got.Command, tt.framework, tt.port, tt.command)
+			}
+			var want []string
+			if tt.warn != "" {
+				want = []string{tt.warn}
+			}
+			checkWarnings(t, got.Warnings, want)
+			checkEvidence(t, got)
+		})
+	}
+}
