@@ -129,7 +129,7 @@ func TestDetectFixtures(t *testing.T) {
 			warnings:  []string{"pyproject.toml: invalid TOML: line 4"},
 		},
 		"bad-gomod": {
-			lang: "go", pm: "go", port: 8080, goMain: ".", manifests: []string{"go.mod"},
+			lang: "go", pm: "go", port: 0, goMain: ".", manifests: []string{"go.mod"},
 			warnings: []string{"go.mod: invalid go.mod: line 7"},
 		},
 		"empty": {},

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/build/constraint"
@@ -253,6 +254,13 @@ func setGoMain(r *recorder, dir string, pkg goPackage, why string) {
 			return
 		}
 	}
-	r.f.Port = 8080
-	r.evidence("port", pkg.mainGo, "no listen address found in the main package; Go default 8080")
+	// No address in the code: a server still gets the conventional 8080,
+	// a command-line tool or worker gets no port at all.
+	for _, s := range pkg.sources {
+		if bytes.Contains(s.src, []byte(`"net/http"`)) {
+			r.f.Port = 8080
+			r.evidence("port", s.path, "imports net/http but names no address; Go default 8080")
+			return
+		}
+	}
 }

@@ -43,32 +43,37 @@ func TestGoMain(t *testing.T) {
 		{
 			name:   "root main beats cmd",
 			files:  files("go.mod", "module example.com/x\n", "main.go", mainGo, "cmd/tool/main.go", mainGo),
-			goMain: ".", port: 8080,
+			goMain: ".", port: 0,
 		},
 		{
 			name:   "a root main excluded by //go:build ignore does not count",
 			files:  files("go.mod", "module example.com/x\n", "gen.go", "//go:build ignore\n\n"+mainGo, "cmd/api/main.go", mainGo),
-			goMain: "./cmd/api", port: 8080,
+			goMain: "./cmd/api", port: 0,
 		},
 		{
 			name:   "root package that is not main",
 			files:  files("go.mod", "module example.com/x\n", "x.go", "package x\n\nfunc main() {}\n", "cmd/x/main.go", mainGo),
-			goMain: "./cmd/x", port: 8080,
+			goMain: "./cmd/x", port: 0,
 		},
 		{
 			name:   "several cmds: the one named like the module (major suffix dropped)",
 			files:  files("go.mod", "module example.com/acme/worker/v2\n", "cmd/api/main.go", mainGo, "cmd/worker/main.go", mainGo, "cmd/lib/lib.go", "package lib\n"),
-			goMain: "./cmd/worker", port: 8080, warn: "cmd/: several main packages (api, worker); building ./cmd/worker (named like the module",
+			goMain: "./cmd/worker", port: 0, warn: "cmd/: several main packages (api, worker); building ./cmd/worker (named like the module",
 		},
 		{
 			name:   "a main package in a top-level folder",
 			files:  files("go.mod", "module example.com/x\n", "server/main.go", mainGo, "internal/a/a.go", "package a\n"),
-			goMain: "./server", port: 8080,
+			goMain: "./server", port: 0,
 		},
 		{
 			name:  "no main package",
 			files: files("go.mod", "module example.com/lib\n", "lib.go", "package lib\n"),
 			warn:  "go.mod: no main package",
+		},
+		{
+			name:   "net/http without an address: the Go default 8080",
+			files:  files("go.mod", "module example.com/x\n", "main.go", "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(addr(), nil) }\n"),
+			goMain: ".", port: 8080,
 		},
 		{
 			name:   "gin Run",

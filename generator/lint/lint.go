@@ -28,7 +28,7 @@ type Finding struct {
 	URL string `json:"url,omitempty"`
 }
 
-// String renders the finding as "FILE:LINE: Rule: message".
+// Format renders the finding as "FILE:LINE: Rule: message".
 func (f Finding) Format(file string) string {
 	if f.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s: %s", file, f.Line, f.Rule, f.Message)

@@ -237,7 +237,9 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			return Spec{}, nil, errf("--port", "%v", err)
 		}
 		s.Port = p
-	case sameLang && f.Port != 0 && (a.Framework == "" || s.Framework == f.Framework):
+	case sameLang && (a.Framework == "" || s.Framework == f.Framework):
+		// Detection found the stack; 0 means it serves no port (a script,
+		// a worker, a command-line tool), so no EXPOSE.
 		s.Port = f.Port
 	default:
 		s.Port = DefaultPort(s.Language, s.Framework)

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dockgen/dockgen/generator/detect"
+	"github.com/dockgen/dockgen/generator/spec"
+	"github.com/kballard/go-shellquote"
+	"github.com/spf13/cobra"
+)
+
+// detectResult is the JSON of `dockgen detect --json` (the contract's
+// fields, plus warnings).
+type detectResult struct {
+	Language       string            `json:"language"`
+	Version        string            `json:"version"`
+	VersionSource  string            `json:"version_source"`
+	PackageManager string            `json:"package_manager"`
+	Framework      string            `json:"framework"`
+	Port           int               `json:"port"`
+	Command        []string          `json:"command"`
+	BaseImage      string            `json:"base_image"`
+	BuildImage     string            `json:"build_image"`
+	Evidence       []detect.Evidence `json:"evidence"`
+	Warnings       []string          `json:"warnings"`
+}
+
+func newDetectCmd(d Deps) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "detect [DIR]",
+		Short: "Show what init would use for DIR (default .), and where each value came from",
+		Args:  maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := dirArg(args)
+			if st, err := os.Stat(dir); err != nil {
+				return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+			} else if !st.IsDir() {
+				return usageError{fmt.Errorf("%s is not a directory", dir)}
+			}
+			r, err := detectDir(dir, d)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(d.Streams.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(r)
+			}
+			printDetect(d.Streams.Out, dir, r)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+func detectDir(dir string, d Deps) (detectResult, error) {
+	facts := detect.Detect(os.DirFS(dir))
+	r := detectResult{
+		Language:       facts.Language,
+		PackageManager: facts.PackageManager,
+		Framework:      facts.Framework,
+		Port:           facts.Port,
+		Command:        facts.Command,
+		Evidence:       facts.Evidence,
+		Warnings:       facts.Warnings,
+	}
+	if facts.Language != "" {
+		s, warns, err := spec.Build(facts, spec.Answers{}, d.Catalog, d.Now())
+		if err != nil {
+			return r, err
+		}
+		r.Version, r.VersionSource = s.Version, s.VersionSource
+		r.PackageManager, r.Framework, r.Port, r.Command = s.PackageManager, s.Framework, s.Port, s.Command
+		r.BaseImage, r.BuildImage = s.BaseImage, s.BuildImage
+		r.Warnings = append(r.Warnings, warns...)
+	}
+	if r.Command == nil {
+		r.Command = []string{}
+	}
+	if r.Evidence == nil {
+		r.Evidence = []detect.Evidence{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	return r, nil
+}
+
+// printDetect is the human view: each value with the file it came from.
+func printDetect(w io.Writer, dir string, r detectResult) {
+	if r.Language == "" {
+		fmt.Fprintf(w, "nothing detected in %s: `dockgen init` will ask what to build\n", dir)
+		for _, warn := range r.Warnings {
+			fmt.Fprintln(w, "warning: "+warn)
+		}
+		return
+	}
+	from := func(field string) string {
+		var parts []string
+		for _, e := range r.Evidence {
+			if e.Field == field {
+				parts = append(parts, e.File+": "+e.Reason)
+			}
+		}
+		if len(parts) == 0 {
+			return "default"
+		}
+		return strings.Join(parts, "; ")
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	orNone := func(s string) string {
+		if s == "" {
+			return "(none)"
+		}
+		return s
+	}
+	port := "(none)"
+	if r.Port != 0 {
+		port = fmt.Sprint(r.Port)
+	}
+	versionFrom := r.VersionSource
+	if e := from("version"); e != "default" {
+		versionFrom = e
+	}
+	fmt.Fprintf(tw, "language\t%s\t%s\n", r.Language, from("language"))
+	fmt.Fprintf(tw, "version\t%s\t%s\n", r.Version, versionFrom)
+	fmt.Fprintf(tw, "package manager\t%s\t%s\n", r.PackageManager, from("package_manager"))
+	fmt.Fprintf(tw, "framework\t%s\t%s\n", orNone(r.Framework), from("framework"))
+	fmt.Fprintf(tw, "port\t%s\t%s\n", port, from("port"))
+	fmt.Fprintf(tw, "command\t%s\t%s\n", shellquote.Join(r.Command...), from("command"))
+	if e := from("entrypoint"); e != "default" {
+		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
+	}
+	fmt.Fprintf(tw, "base image\t%s\t%s\n", r.BaseImage, "catalog")
+	if r.BuildImage != "" && r.BuildImage != r.BaseImage {
+		fmt.Fprintf(tw, "build image\t%s\t%s\n", r.BuildImage, "catalog")
+	}
+	tw.Flush()
+	for _, warn := range r.Warnings {
+		fmt.Fprintln(w, "warning: "+warn)
+	}
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/dockgen/dockgen/generator/detect"
+	"github.com/dockgen/dockgen/generator/lint"
+	"github.com/dockgen/dockgen/generator/output"
+	"github.com/dockgen/dockgen/generator/render"
+	"github.com/dockgen/dockgen/generator/spec"
+	"github.com/spf13/cobra"
+)
+
+type initOptions struct {
+	Dir       string
+	Answers   spec.Answers
+	Templates string
+	Config    string
+	Stdout    bool
+	DryRun    bool
+	Force     bool
+	Yes       bool
+}
+
+func newInitCmd(d Deps) *cobra.Command {
+	var o initOptions
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Detect the stack in DIR (default .) and write a Dockerfile and .dockerignore",
+		Long: `init detects language, runtime version, package manager, framework, port and
+start command in DIR, asks to confirm each (or accepts them with --yes), and
+writes a Dockerfile and a .dockerignore. Every rendered Dockerfile is checked
+with BuildKit's parser and lint rules before anything is written, and no
+existing file is replaced without --force.`,
+		Example: `  dockgen init                       # interactive, in the current folder
+  dockgen init --yes ./service        # accept what was detected
+  dockgen init -y --language go --stdout`,
+		Args: maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Dir = dirArg(args)
+			return runInit(cmd.Context(), o, d)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Answers.Language, "language", "", "language: python, node or go")
+	f.StringVar(&o.Answers.Version, "runtime-version", "", "runtime release line, e.g. 3.13, 24, 1.27")
+	f.StringVar(&o.Answers.Variant, "variant", "", "image variant, e.g. slim, alpine (go: scratch, alpine, debian)")
+	f.StringVar(&o.Answers.PackageManager, "package-manager", "", "pip, poetry, uv, pipenv, npm, yarn, pnpm or go")
+	f.StringVar(&o.Answers.Framework, "framework", "", "framework, or none")
+	f.StringVar(&o.Answers.Port, "port", "", "port the service listens on (0 for none)")
+	f.StringVar(&o.Answers.Cmd, "cmd", "", "start command, as shell words (written in exec form)")
+	f.StringVar(&o.Answers.Base, "base", "", "final-stage base image, overriding the catalog's choice")
+	f.StringVar(&o.Answers.Main, "main", "", "Go main package to build, e.g. ./cmd/api")
+	f.StringVar(&o.Templates, "templates", "", "directory of templates layered over the built-in ones")
+	f.StringVar(&o.Config, "config", "", "YAML file of answers (keys as the flags: language, runtime-version, ...)")
+	f.BoolVar(&o.Stdout, "stdout", false, "print the Dockerfile to stdout and write nothing")
+	f.BoolVar(&o.DryRun, "dry-run", false, "show what would be written, and write nothing")
+	f.BoolVar(&o.Force, "force", false, "replace existing files (atomically)")
+	f.BoolVarP(&o.Yes, "yes", "y", false, "accept detected and default answers without asking")
+	_ = cmd.RegisterFlagCompletionFunc("language", fixedCompletion(spec.Languages...))
+	_ = cmd.RegisterFlagCompletionFunc("package-manager", fixedCompletion("pip", "poetry", "uv", "pipenv", "npm", "yarn", "pnpm", "go"))
+	_ = cmd.RegisterFlagCompletionFunc("variant", fixedCompletion("slim", "alpine", "full", "scratch", "debian"))
+	_ = cmd.RegisterFlagCompletionFunc("templates", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
+	return cmd
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func runInit(ctx context.Context, o initOptions, d Deps) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	errOut := d.Streams.ErrOut
+	if st, err := os.Stat(o.Dir); err != nil {
+		return fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))
+	} else if !st.IsDir() {
+		return usageError{fmt.Errorf("%s is not a directory", o.Dir)}
+	}
+	answers := o.Answers
+	if o.Config != "" {
+		fromFile, err := readAnswers(o.Config)
+		if err != nil {
+			return err
+		}
+		answers = mergeAnswers(answers, fromFile)
+	}
+	tfs, err := templateFS(d.Templates, o.Templates)
+	if err != nil {
+		return err
+	}
+	if !o.Yes && !d.Streams.Interactive {
+		return usageError{errors.New("no terminal to ask questions on; pass --yes to accept the detected answers (and flags such as --language to change them)")}
+	}
+
+	facts := detect.Detect(os.DirFS(o.Dir))
+	for _, w := range facts.Warnings {
+		fmt.Fprintln(errOut, "warning: "+w)
+	}
+	now := d.Now()
+	if !o.Yes {
+		answers, err = spec.Ask(d.Prompter(d.Streams), facts, answers, d.Catalog, now)
+		if err != nil {
+			return err
+		}
+	}
+	s, warns, err := spec.Build(facts, answers, d.Catalog, now)
+	if err != nil {
+		return err
+	}
+	for _, w := range warns {
+		fmt.Fprintln(errOut, "warning: "+w)
+	}
+
+	files, err := render.Render(tfs, s)
+	if err != nil {
+		return err
+	}
+	// A finding in what dockgen rendered is a bug (in dockgen or in a team
+	// template): report it and write nothing.
+	for _, f := range files {
+		if f.Name != "Dockerfile" {
+			continue
+		}
+		findings, err := lint.Dockerfile(ctx, f.Name, f.Data)
+		if err != nil {
+			return err
+		}
+		if len(findings) > 0 {
+			for _, fd := range findings {
+				fmt.Fprintln(errOut, fd.Format("generated "+f.Name))
+			}
+			return fmt.Errorf("the generated Dockerfile fails BuildKit's checks (%d finding(s)); nothing was written", len(findings))
+		}
+	}
+
+	if o.Stdout {
+		_, err := d.Streams.Out.Write(files[0].Data)
+		return err
+	}
+	outFiles := make([]output.File, len(files))
+	for i, f := range files {
+		outFiles[i] = output.File{Name: f.Name, Data: f.Data}
+	}
+	if o.DryRun {
+		actions, err := output.PlanWrite(o.Dir, outFiles)
+		if err != nil {
+			return err
+		}
+		showPlan(d.Streams.Out, actions, outFiles, o.Force)
+		return nil
+	}
+	actions, err := output.Write(o.Dir, outFiles, output.Options{Force: o.Force})
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(errOut, output.Summary(actions))
+	fmt.Fprintf(errOut, "base image: %s%s\n", s.BaseImage, buildNote(s))
+	return nil
+}
+
+func buildNote(s spec.Spec) string {
+	if s.BuildImage == "" || s.BuildImage == s.BaseImage {
+		return ""
+	}
+	return " (built in " + s.BuildImage + ")"
+}
+
+// showPlan prints what init would do: each file's action, then the new
+// content (create) or a unified diff (replace).
+func showPlan(w io.Writer, actions []output.Action, files []output.File, force bool) {
+	for i, a := range actions {
+		op := a.Op
+		if op == output.OpReplace && !force {
+			op = "exists (needs --force)"
+		}
+		fmt.Fprintf(w, "%s: %s\n", a.Name, op)
+		switch a.Op {
+		case output.OpCreate:
+			fmt.Fprintln(w, indent(string(files[i].Data)))
+		case output.OpReplace:
+			fmt.Fprintln(w, output.Diff(a.Name, a.Old, files[i].Data))
+		}
+	}
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dockgen/dockgen/generator/prompt"
+	"github.com/dockgen/dockgen/generator/spec"
+)
+
+// A new service: the language is asked first, and every later question is
+// pre-filled with that stack's defaults, so pressing Enter throughout
+// writes a working Dockerfile.
+func TestInitAsksInAnEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	f := prompt.NewFake(t)
+	f.ExpectSelectWithDefault(spec.QLanguage, "python", "node")
+	f.ExpectInputWithDefault(spec.QVersion, "26", "")
+	f.ExpectSelectWithDefault(spec.QVariant, "slim - Debian 13 trixie, slim (default)", "slim - Debian 13 trixie, slim (default)")
+	f.ExpectSelectWithDefault(spec.QPackageManager, "npm", "pnpm")
+	f.ExpectSelectWithDefault(spec.QFramework, "none", "express")
+	f.ExpectInputWithDefault(spec.QPort, "3000", "")
+	f.ExpectInputWithDefault(spec.QCommand, "node index.js", "node server.js")
+	r := run(t, f, "init", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	df := readFile(t, filepath.Join(dir, "Dockerfile"))
+	for _, want := range []string{"FROM node:26-trixie-slim\n", "npm install --global pnpm", "COPY package.json pnpm-lock.yaml ./", "EXPOSE 3000\n", `CMD ["node", "server.js"]`, "USER node\n"} {
+		if !strings.Contains(df, want) {
+			t.Errorf("Dockerfile lacks %q:\n%s", want, df)
+		}
+	}
+}
+
+// An existing repository: every question is pre-filled with what was
+// detected, so Enter accepts detection.
+func TestInitPrefillsDetectedAnswers(t *testing.T) {
+	dir := copyFixture(t, "python-django-pip")
+	f := prompt.NewFake(t)
+	f.ExpectSelectWithDefault(spec.QLanguage, "python", "python")
+	f.ExpectInputWithDefault(spec.QVersion, "3.12", "")
+	f.ExpectSelectWithDefault(spec.QVariant, "slim - Debian 13 trixie, slim (default)", "slim - Debian 13 trixie, slim (default)")
+	f.ExpectSelectWithDefault(spec.QPackageManager, "pip", "pip")
+	f.ExpectSelectWithDefault(spec.QFramework, "django", "django")
+	f.ExpectInputWithDefault(spec.QPort, "8000", "")
+	f.ExpectInputWithDefault(spec.QCommand, "gunicorn --bind 0.0.0.0:8000 mysite.wsgi:application", "")
+	r := run(t, f, "init", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	want := readFile(t, filepath.Join("..", "..", "testdata", "golden", "python-django-pip", "Dockerfile"))
+	if got := readFile(t, filepath.Join(dir, "Dockerfile")); got != want {
+		t.Errorf("accepting every detected answer differs from init --yes:\n%s", got)
+	}
+}
+
+// Flags answer their question: it is not asked again.
+func TestInitFlagsSkipTheirQuestions(t *testing.T) {
+	dir := copyFixture(t, "go-cmd")
+	f := prompt.NewFake(t)
+	f.ExpectSelectWithDefault(spec.QVariant, "scratch - static binary on scratch (default)", "alpine - static binary on alpine:3.24, with a shell")
+	f.ExpectInputWithDefault(spec.QPort, "9090", "")
+	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/api", "")
+	r := run(t, f, "init", "--language", "go", "--runtime-version", "1.27", "--stdout", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"FROM golang:1.27-alpine3.24 AS build\n", "FROM alpine:3.24\n", "USER app\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// Ctrl-C at a question stops without writing anything.
+func TestInitInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, interrupting{}, "init", dir)
+	if r.code != 1 || !strings.Contains(r.stderr, "interrupted; nothing was written") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+type interrupting struct{}
+
+func (interrupting) Select(string, []string, string) (string, error) {
+	return "", prompt.ErrInterrupted
+}
+func (interrupting) Input(string, string, func(string) error) (string, error) {
+	return "", prompt.ErrInterrupted
+}
+func (interrupting) Confirm(string, bool) (bool, error) { return false, prompt.ErrInterrupted }

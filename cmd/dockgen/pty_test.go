@@ -1,0 +1,73 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dockgen/dockgen/generator/prompt/ptytest"
+	"github.com/dockgen/dockgen/generator/spec"
+)
+
+// TestInitInTerminal drives the real survey prompts of `dockgen init` in a
+// pseudo-terminal, as a user would: in an empty folder, pressing Enter at
+// every question writes a Dockerfile for the default stack.
+func TestInitInTerminal(t *testing.T) {
+	dir := t.TempDir()
+	c := ptytest.New(t)
+	deps := DefaultDeps(Streams{In: c.Tty(), Out: c.Tty(), ErrOut: c.Tty(), Interactive: true})
+	wait := c.Start(func() error {
+		if code := Run([]string{"init", dir}, deps); code != 0 {
+			t.Errorf("dockgen init exited %d", code)
+		}
+		return nil
+	})
+	for _, q := range []string{spec.QLanguage, spec.QVersion, spec.QVariant, spec.QPackageManager, spec.QFramework, spec.QPort, spec.QCommand} {
+		c.ExpectString(q)
+		c.SendLine("")
+	}
+	c.ExpectString("create  Dockerfile")
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+	df := readFile(t, filepath.Join(dir, "Dockerfile"))
+	for _, want := range []string{"FROM python:3.14-slim-trixie\n", "USER app\n", "EXPOSE 8000\n", `CMD ["python", "main.py"]`} {
+		if !strings.Contains(df, want) {
+			t.Errorf("Dockerfile lacks %q:\n%s", want, df)
+		}
+	}
+}
+
+// Arrow keys pick another option: the chosen language is rendered.
+func TestInitInTerminalPicksGo(t *testing.T) {
+	dir := t.TempDir()
+	c := ptytest.New(t)
+	deps := DefaultDeps(Streams{In: c.Tty(), Out: c.Tty(), ErrOut: c.Tty(), Interactive: true})
+	wait := c.Start(func() error {
+		if code := Run([]string{"init", dir}, deps); code != 0 {
+			t.Errorf("dockgen init exited %d", code)
+		}
+		return nil
+	})
+	c.ExpectString(spec.QLanguage)
+	c.Send("\x1b[B\x1b[B") // python -> node -> go
+	c.SendLine("")
+	c.ExpectString(spec.QVersion)
+	c.SendLine("1.26")
+	c.ExpectString(spec.QVariant)
+	c.SendLine("")
+	c.ExpectString(spec.QPort)
+	c.SendLine("9000")
+	c.ExpectString(spec.QCommand)
+	c.SendLine("")
+	c.ExpectString("create  Dockerfile")
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+	df := readFile(t, filepath.Join(dir, "Dockerfile"))
+	for _, want := range []string{"FROM golang:1.26-trixie AS build\n", "FROM scratch\n", "EXPOSE 9000\n"} {
+		if !strings.Contains(df, want) {
+			t.Errorf("Dockerfile lacks %q:\n%s", want, df)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/prompt"
+	"github.com/dockgen/dockgen/generator/spec"
+	"github.com/dockgen/dockgen/templates"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes of the command-line contract.
+const (
+	exitOK      = 0
+	exitFailed  = 1
+	exitUsage   = 2
+	exitSilence = 3 // internal: findings already printed, exit 1 without a message
+)
+
+// Deps are everything the commands need from the outside world, built in
+// one place so tests can replace any of them.
+type Deps struct {
+	Streams   Streams
+	Catalog   *catalog.Catalog
+	Now       func() time.Time
+	Templates fs.FS
+	// Prompter builds the prompter for interactive runs.
+	Prompter func(Streams) prompt.Prompter
+}
+
+// DefaultDeps are the production dependencies for the given streams.
+func DefaultDeps(s Streams) Deps {
+	return Deps{
+		Streams:   s,
+		Catalog:   catalog.Default(),
+		Now:       time.Now,
+		Templates: templates.FS,
+		Prompter:  surveyPrompter,
+	}
+}
+
+// Main runs dockgen with args and returns the process exit code.
+func Main(args []string, s Streams) int {
+	return Run(args, DefaultDeps(s))
+}
+
+// usageError marks a mistake in how dockgen was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// findingsError means findings were printed; exit 1 without a message.
+type findingsError struct{}
+
+func (findingsError) Error() string { return "findings" }
+
+// Run runs dockgen with explicit dependencies: the seam tests use.
+func Run(args []string, d Deps) int {
+	root := newRootCmd(d)
+	root.SetArgs(args)
+	err := root.Execute()
+	return exitCode(d.Streams.ErrOut, err)
+}
+
+// exitCode prints err as one line on stderr and maps it to an exit code.
+func exitCode(w io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.As(err, new(findingsError)) {
+		return exitFailed
+	}
+	if errors.Is(err, prompt.ErrInterrupted) {
+		fmt.Fprintln(w, "dockgen: interrupted; nothing was written")
+		return exitFailed
+	}
+	fmt.Fprintln(w, "dockgen: "+oneLine(err.Error()))
+	var se *spec.Error
+	if errors.As(err, new(usageError)) || errors.As(err, &se) && strings.HasPrefix(se.Flag, "--") {
+		return exitUsage
+	}
+	return exitFailed
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func newRootCmd(d Deps) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "dockgen",
+		Short: "Write production-grade Dockerfiles",
+		Long: `dockgen looks at a repository (or asks, for a new service), picks a Docker
+Official Image as the base, and writes a Dockerfile and .dockerignore that
+pass BuildKit's own checks.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(d.Streams.In)
+	root.SetOut(d.Streams.Out)
+	root.SetErr(d.Streams.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newInitCmd(d), newDetectCmd(d), newLintCmd(d), newVersionCmd(d))
+	return root
+}
+
+// exactDir accepts at most one directory argument, as a usage error.
+func dirArg(args []string) string {
+	if len(args) == 0 {
+		return "."
+	}
+	return args[0]
+}
+
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usageError{fmt.Errorf("%s takes at most %d argument(s), got %d: %s", cmd.CommandPath(), n, len(args), strings.Join(args, " "))}
+		}
+		return nil
+	}
+}
