@@ -83,7 +83,9 @@ func exitCode(w io.Writer, err error) int {
 	}
 	fmt.Fprintln(w, "dockgen: "+oneLine(err.Error()))
 	var se *spec.Error
-	if errors.As(err, new(usageError)) || errors.As(err, &se) && strings.HasPrefix(se.Flag, "--") {
+	// cobra reports an unknown command with an untyped error.
+	if errors.As(err, new(usageError)) || errors.As(err, &se) && strings.HasPrefix(se.Flag, "--") ||
+		strings.HasPrefix(err.Error(), "unknown command ") {
 		return exitUsage
 	}
 	return exitFailed
