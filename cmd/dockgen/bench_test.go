@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -18,26 +19,62 @@ func BenchmarkInit(b *testing.B) {
 // under node_modules: detection must not walk them, so the time should
 // match BenchmarkInit.
 func BenchmarkInitLargeNodeModules(b *testing.B) {
-	dir := copyFixture(b, "node-express-npm")
-	for i := 0; i < 1000; i++ {
-		pkg := filepath.Join(dir, "node_modules", fmt.Sprintf("pkg-%04d", i))
-		if err := os.MkdirAll(pkg, 0o755); err != nil {
-			b.Fatal(err)
-		}
-		for j := 0; j < 100; j++ {
-			name := "index.js"
-			if j > 0 {
-				name = fmt.Sprintf("lib-%03d.js", j)
-			}
-			if j == 1 {
-				name = "package.json"
-			}
-			if err := os.WriteFile(filepath.Join(pkg, name), []byte(`{"name":"x"}`), 0o644); err != nil {
-				b.Fatal(err)
+	largeOnce.Do(func() { largeDir, largeErr = makeLargeFixture() })
+	if largeErr != nil {
+		b.Fatal(largeErr)
+	}
+	benchInit(b, largeDir)
+}
+
+// The large fixture is built once per test process (the benchmark function
+// runs several times while the runner picks b.N) and removed by TestMain.
+var (
+	largeOnce sync.Once
+	largeDir  string
+	largeErr  error
+)
+
+func makeLargeFixture() (string, error) {
+	dir, err := os.MkdirTemp("", "dockgen-bench-")
+	if err != nil {
+		return "", err
+	}
+	src := filepath.Join("..", "..", "testdata", "fixtures", "node-express-npm")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return dir, err
+	}
+	for _, e := range entries {
+		if b, err := os.ReadFile(filepath.Join(src, e.Name())); err == nil {
+			if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+				return dir, err
 			}
 		}
 	}
-	benchInit(b, dir)
+	for i := 0; i < 1000; i++ {
+		pkg := filepath.Join(dir, "node_modules", fmt.Sprintf("pkg-%04d", i))
+		if err := os.MkdirAll(pkg, 0o755); err != nil {
+			return dir, err
+		}
+		for j := 0; j < 100; j++ {
+			name := fmt.Sprintf("lib-%03d.js", j)
+			if j == 0 {
+				name = "package.json"
+			}
+			if err := os.WriteFile(filepath.Join(pkg, name), []byte(`{"name":"x"}`), 0o644); err != nil {
+				return dir, err
+			}
+		}
+	}
+	return dir, nil
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if largeDir != "" {
+		os.RemoveAll(largeDir)
+	}
+	os.Exit(code)
 }
 
 func benchInit(b *testing.B, dir string) {

@@ -394,3 +394,12 @@ func TestDetectEmpty(t *testing.T) {
 		t.Errorf("Detect(empty) = %+v, want the zero Facts", got)
 	}
 }
+
+// BenchmarkDetect measures detection of the Express fixture from disk.
+func BenchmarkDetect(b *testing.B) {
+	fsys := os.DirFS(filepath.Join(fixturesDir, "node-express-npm"))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Detect(fsys)
+	}
+}

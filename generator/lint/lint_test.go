@@ -34,3 +34,17 @@ func TestDockerfileFindings(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDockerfile measures BuildKit's parser and lint rules on a
+// typical two-stage Dockerfile.
+func BenchmarkDockerfile(b *testing.B) {
+	df := []byte("# syntax=docker/dockerfile:1\nFROM golang:1.27-trixie AS build\nWORKDIR /src\nCOPY go.mod go.sum ./\n" +
+		"RUN --mount=type=cache,target=/go/pkg/mod go mod download\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n" +
+		"FROM scratch\nCOPY --from=build /out/app /usr/local/bin/app\nUSER 65532:65532\nEXPOSE 8080\nENTRYPOINT [\"/usr/local/bin/app\"]\n")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Dockerfile(context.Background(), "Dockerfile", df); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
