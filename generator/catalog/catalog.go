@@ -2,14 +2,17 @@
 // each stack the image, its release lines with their end-of-life dates, and
 // the Linux variants with an explicit OS in the tag.
 //
-// The data is a typed table written from the facts in shared/catalog (the
-// official-images tag list and endoflife.date's release cycles); a test
-// checks every tag the table can produce against the trimmed tag list in
-// testdata.
+// The data is an embedded file in dockgen's own format (catalog.yaml, its
+// format documented at its top), written from the facts in shared/catalog
+// (the official-images tag list and endoflife.date's release cycles); a test
+// checks every tag it can produce, with its architectures, against the
+// trimmed tag list in testdata. A tag list refreshed from Docker Hub can be
+// laid over it (WithTags).
 package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,11 +23,20 @@ type Line struct {
 	Version string
 	// EOL is the end of upstream support; zero when no date is set yet.
 	EOL time.Time
+	// SecurityOnly is the end of active support: from this date on the line
+	// gets security fixes only. Zero when unknown.
+	SecurityOnly time.Time
 	// LTS marks a long-term-support line (Node.js even releases).
 	LTS bool
 	// Retired marks an end-of-life line whose images the official-images
 	// program no longer publishes: its tags may be gone.
 	Retired bool
+	// Architectures overrides, per variant name, the variant's
+	// architectures on this line.
+	Architectures map[string][]string
+	// Refreshed marks a line known only from a refreshed tag list: newer
+	// than the embedded data, so it has no dates and is never a default.
+	Refreshed bool
 }
 
 // Variant is one flavour of an image: the tag suffix and what it runs on.
@@ -35,6 +47,14 @@ type Variant struct {
 	// Suffix is the tag after the version, with the OS pinned:
 	// "slim-trixie", "alpine3.24", "trixie-slim".
 	Suffix string
+	// OS is the OS release in the tag: "trixie", "alpine3.24".
+	OS string
+	// Architectures are the bashbrew architectures the tag is published
+	// for ("amd64", "arm64v8", ...), unless a Line overrides them.
+	Architectures []string
+	// Runtime is a fixed final-stage image ("scratch", "alpine:3.24"), or
+	// "" when the final stage runs on the stack's own image.
+	Runtime string
 	// Doc is a one-line description shown by prompts and `images`.
 	Doc string
 }
@@ -53,18 +73,50 @@ type Stack struct {
 	Variants []Variant
 	// Product is the endoflife.date product the EOL dates come from.
 	Product string
+	// User is the image's built-in non-root user ("node"), "" when it has
+	// none. The official images still run as root unless told otherwise.
+	User string
+}
+
+// Runtime is a fixed final-stage image such as alpine:3.24 or scratch.
+type Runtime struct {
+	// Ref is the image reference as written in FROM.
+	Ref string
+	// OS is the OS release, "" for scratch.
+	OS string
+	// Architectures are the bashbrew architectures it is published for;
+	// empty for scratch, which has no content and so runs anywhere.
+	Architectures []string
+}
+
+// OS is an OS release that appears in image tags (trixie, alpine3.24).
+type OS struct {
+	// Name is the token in tags: "trixie", "alpine3.24".
+	Name string
+	// Image is the official image of the OS itself: "debian", "alpine".
+	Image string
+	// Tags are that image's tag prefixes for the release: "13", "trixie".
+	Tags []string
+	// EOL is the end of all support (for Debian, the end of Debian LTS).
+	EOL time.Time
+	// SecurityOnly is the end of regular support; zero when unknown.
+	SecurityOnly time.Time
 }
 
 // Catalog is the set of stacks dockgen can render. It holds no mutable
 // state and is safe to share.
 type Catalog struct {
-	stacks []Stack
+	stacks   []Stack
+	runtimes []Runtime
+	oses     []OS
+	// published holds refreshed tag lists: image -> tag -> architectures.
+	published map[string]map[string][]string
 }
 
 // Default returns the embedded catalog. Functions that depend on the date
 // take it as an argument, so callers inject their clock.
 func Default() *Catalog {
-	return &Catalog{stacks: builtin}
+	return embedded()
 }
 
 // Languages lists the languages the catalog knows, in display order.
@@ -84,6 +136,42 @@ func (c *Catalog) Stack(language string) (*Stack, bool) {
 		}
 	}
 	return nil, false
+}
+
+// StackOf returns the entry whose image is image ("python", "golang").
+func (c *Catalog) StackOf(image string) (*Stack, bool) {
+	for i := range c.stacks {
+		if c.stacks[i].Image == image {
+			return &c.stacks[i], true
+		}
+	}
+	return nil, false
+}
+
+// Runtimes lists the fixed final-stage images.
+func (c *Catalog) Runtimes() []Runtime { return c.runtimes }
+
+// Runtime returns the fixed final-stage image with this reference.
+func (c *Catalog) Runtime(ref string) (Runtime, bool) {
+	for _, r := range c.runtimes {
+		if r.Ref == ref {
+			return r, true
+		}
+	}
+	return Runtime{}, false
+}
+
+// OSes lists the OS releases the catalog knows, newest first per family.
+func (c *Catalog) OSes() []OS { return c.oses }
+
+// OSNamed returns the OS release whose tag token is name ("bullseye").
+func (c *Catalog) OSNamed(name string) (OS, bool) {
+	for _, o := range c.oses {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return OS{}, false
 }
 
 // Line returns the release line with exactly this version.
@@ -123,9 +211,35 @@ func (s *Stack) Tag(version string, v Variant) string {
 	return version + "-" + v.Suffix
 }
 
-// Ref returns the full image reference "image:tag" for a line and variant.
+// Ref returns the full image reference "image:tag" for a line and variant:
+// the build stage's image.
 func (s *Stack) Ref(version string, v Variant) string {
 	return s.Image + ":" + s.Tag(version, v)
+}
+
+// RuntimeRef returns the final stage's image for a line and variant: the
+// variant's fixed runtime image, or the stack's own image.
+func (s *Stack) RuntimeRef(version string, v Variant) string {
+	if v.Runtime != "" {
+		return v.Runtime
+	}
+	return s.Ref(version, v)
+}
+
+// Architectures lists the bashbrew architectures the line's tag of the
+// variant is published for. A line known only from a refreshed tag list
+// has only the variants that list names.
+func (s *Stack) Architectures(version string, v Variant) []string {
+	l, ok := s.Line(version)
+	if ok {
+		if a, ok := l.Architectures[v.Name]; ok {
+			return a
+		}
+		if l.Refreshed {
+			return nil
+		}
+	}
+	return v.Architectures
 }
 
 // EOL reports whether the line has reached its end of life at now, and
@@ -171,10 +285,47 @@ func (s *Stack) LineOf(version string) (string, error) {
 	return strings.Join(parts[:n], "."), nil
 }
 
-func date(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
+// Status is a line's support status at a date.
+type Status string
+
+// The statuses of a line.
+const (
+	// StatusSupported: active support (or no end date set yet).
+	StatusSupported Status = "supported"
+	// StatusSecurity: security fixes only, until the line's EOL.
+	StatusSecurity Status = "security"
+	// StatusEOL: past its end of life.
+	StatusEOL Status = "eol"
+)
+
+// StatusAt reports the line's support status at now, and a phrase for
+// humans: "supported", "security fixes only until 2029-10-31", "end of life
+// since 2025-10-31".
+func (l Line) StatusAt(now time.Time) (Status, string) {
+	switch {
+	case !l.EOL.IsZero() && !now.Before(l.EOL), l.Retired && l.EOL.IsZero():
+		if l.EOL.IsZero() {
+			return StatusEOL, "end of life"
+		}
+		return StatusEOL, "end of life since " + l.EOL.Format(dateLayout)
+	case !l.SecurityOnly.IsZero() && !now.Before(l.SecurityOnly):
+		if l.EOL.IsZero() {
+			return StatusSecurity, "security fixes only"
+		}
+		return StatusSecurity, "security fixes only until " + l.EOL.Format(dateLayout)
 	}
-	return t
+	return StatusSupported, "supported"
+}
+
+// StatusAt reports the OS release's support status at now, as Line.StatusAt.
+func (o OS) StatusAt(now time.Time) (Status, string) {
+	return Line{EOL: o.EOL, SecurityOnly: o.SecurityOnly}.StatusAt(now)
+}
+
+const dateLayout = "2006-01-02"
+
+// hasArch reports whether archs covers arch; an empty list (scratch)
+// covers every architecture.
+func hasArch(archs []string, arch string) bool {
+	return len(archs) == 0 || slices.Contains(archs, arch)
 }

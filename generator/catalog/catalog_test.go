@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,15 +12,16 @@ import (
 
 var today = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
-// published reads the trimmed official-images tag list in testdata.
-func published(t *testing.T) map[string]bool {
+// published reads the trimmed official-images tag list in testdata:
+// image:tag -> architectures.
+func published(t *testing.T) map[string][]string {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "..", "testdata", "catalog", "official-tags.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	refs := map[string]bool{"scratch": true}
+	refs := map[string][]string{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
@@ -28,19 +30,36 @@ func published(t *testing.T) map[string]bool {
 			continue
 		}
 		cols := strings.Split(line, "\t")
+		archs := strings.Split(cols[2], ",")
+		slices.Sort(archs)
 		for _, tag := range strings.Split(cols[1], ",") {
-			refs[cols[0]+":"+tag] = true
+			refs[cols[0]+":"+tag] = archs
 		}
 	}
 	return refs
 }
 
 // Every image reference the catalog can produce for a line that is still
-// published (not Retired) is a tag the official-images program lists.
+// published (not Retired), for the build and the final stage of every
+// variant, is a tag the official-images program lists, with exactly the
+// architectures the catalog says.
 func TestEveryTagIsPublished(t *testing.T) {
 	refs := published(t)
 	c := Default()
 	n := 0
+	check := func(what, ref string, archs []string) {
+		t.Helper()
+		n++
+		got, ok := refs[ref]
+		if !ok {
+			t.Errorf("%s: %s is not a published tag", what, ref)
+			return
+		}
+		want := slices.Sorted(slices.Values(archs))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %s is published for %v, the catalog says %v", what, ref, got, want)
+		}
+	}
 	for _, lang := range c.Languages() {
 		s, _ := c.Stack(lang)
 		for _, l := range s.Lines {
@@ -48,21 +67,34 @@ func TestEveryTagIsPublished(t *testing.T) {
 				continue
 			}
 			for _, v := range s.Variants {
-				ref := s.Ref(l.Version, v)
-				n++
-				if !refs[ref] {
-					t.Errorf("%s %s/%s: %s is not a published tag", lang, l.Version, v.Name, ref)
+				what := lang + " " + l.Version + "/" + v.Name
+				check(what+" build", s.Ref(l.Version, v), s.Architectures(l.Version, v))
+				if v.Runtime == "" {
+					if s.RuntimeRef(l.Version, v) != s.Ref(l.Version, v) {
+						t.Errorf("%s: runtime %s differs from the build image", what, s.RuntimeRef(l.Version, v))
+					}
+					continue
+				}
+				rt, ok := c.Runtime(s.RuntimeRef(l.Version, v))
+				if !ok {
+					t.Errorf("%s: runtime %s is not in the catalog", what, v.Runtime)
+				}
+				if v.Runtime != "scratch" {
+					check(what+" runtime", rt.Ref, rt.Architectures)
 				}
 			}
 		}
 	}
-	// The fixed final-stage images of Go.
-	for _, ref := range []string{"alpine:3.24", "debian:trixie-slim"} {
-		if !refs[ref] {
-			t.Errorf("%s is not a published tag", ref)
+	for _, rt := range c.Runtimes() {
+		if rt.Ref == "scratch" {
+			if len(rt.Architectures) != 0 {
+				t.Errorf("scratch lists architectures %v; it runs anywhere", rt.Architectures)
+			}
+			continue
 		}
+		check("runtime", rt.Ref, rt.Architectures)
 	}
-	if n < 20 {
+	if n < 36 {
 		t.Errorf("only %d references checked", n)
 	}
 }

@@ -1,65 +1,148 @@
 package catalog
 
-// builtin is written from shared/catalog (official-images at 37079fb,
-// 2026-08-21; endoflife.date at a70eca3, EOL dates as of 2026-11-28).
-// Lines marked Retired are end-of-life and no longer in the tag list; they
-// are kept so that a pinned old version is recognised and warned about.
-var builtin = []Stack{
-	{
-		Language: "python",
-		Image:    "python",
-		Product:  "python",
-		Default:  "3.14",
-		Lines: []Line{
-			{Version: "3.14", EOL: date("2030-10-31")},
-			{Version: "3.13", EOL: date("2029-10-31")},
-			{Version: "3.12", EOL: date("2028-10-31")},
-			{Version: "3.11", EOL: date("2027-10-31")},
-			{Version: "3.10", EOL: date("2026-10-31")},
-			{Version: "3.9", EOL: date("2025-10-31"), Retired: true},
-			{Version: "3.8", EOL: date("2024-10-07"), Retired: true},
-		},
-		Variants: []Variant{
-			{Name: "slim", Suffix: "slim-trixie", Doc: "Debian 13 trixie, slim (default)"},
-			{Name: "alpine", Suffix: "alpine3.24", Doc: "Alpine 3.24, musl: some wheels must compile"},
-			{Name: "full", Suffix: "trixie", Doc: "Debian 13 trixie with build tools, for C extensions"},
-		},
-	},
-	{
-		Language: "node",
-		Image:    "node",
-		Product:  "nodejs",
-		Default:  "26",
-		Lines: []Line{
-			{Version: "26", EOL: date("2029-04-30"), LTS: true},
-			{Version: "24", EOL: date("2028-04-30"), LTS: true},
-			{Version: "22", EOL: date("2027-04-30"), LTS: true},
-			{Version: "20", EOL: date("2026-04-30"), LTS: true, Retired: true},
-			{Version: "18", EOL: date("2025-04-30"), LTS: true, Retired: true},
-		},
-		Variants: []Variant{
-			{Name: "slim", Suffix: "trixie-slim", Doc: "Debian 13 trixie, slim (default)"},
-			{Name: "alpine", Suffix: "alpine3.24", Doc: "Alpine 3.24, musl: amd64 and arm64 only"},
-			{Name: "full", Suffix: "trixie", Doc: "Debian 13 trixie with build tools, for native addons"},
-		},
-	},
-	{
-		Language: "go",
-		Image:    "golang",
-		Product:  "go",
-		Default:  "1.27",
-		Lines: []Line{
-			{Version: "1.27"},
-			{Version: "1.26"},
-			{Version: "1.25", EOL: date("2026-08-19"), Retired: true},
-			{Version: "1.24", EOL: date("2026-02-10"), Retired: true},
-		},
-		// Go variants name the final stage; the build stage is golang on
-		// the same OS family.
-		Variants: []Variant{
-			{Name: "scratch", Suffix: "trixie", Doc: "static binary on scratch (default)"},
-			{Name: "alpine", Suffix: "alpine3.24", Doc: "static binary on alpine:3.24, with a shell"},
-			{Name: "debian", Suffix: "trixie", Doc: "debian:trixie-slim, for cgo or a full userland"},
-		},
-	},
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// catalogYAML is the embedded catalog; its format is documented at its top.
+//
+//go:embed catalog.yaml
+var catalogYAML []byte
+
+// embedded parses catalog.yaml once; the data is immutable, so every
+// caller shares it.
+var embedded = sync.OnceValue(func() *Catalog {
+	c, err := Parse(catalogYAML)
+	if err != nil {
+		panic("generator/catalog: catalog.yaml: " + err.Error())
+	}
+	return c
+})
+
+// file is catalog.yaml as written.
+type file struct {
+	Stacks []struct {
+		Language string `yaml:"language"`
+		Image    string `yaml:"image"`
+		Product  string `yaml:"product"`
+		Default  string `yaml:"default"`
+		User     string `yaml:"user"`
+		Lines    []struct {
+			Version       string              `yaml:"version"`
+			EOL           string              `yaml:"eol"`
+			Security      string              `yaml:"security"`
+			LTS           bool                `yaml:"lts"`
+			Retired       bool                `yaml:"retired"`
+			Architectures map[string][]string `yaml:"architectures"`
+		} `yaml:"lines"`
+		Variants []struct {
+			Name          string   `yaml:"name"`
+			Suffix        string   `yaml:"suffix"`
+			OS            string   `yaml:"os"`
+			Architectures []string `yaml:"architectures"`
+			Runtime       string   `yaml:"runtime"`
+			Doc           string   `yaml:"doc"`
+		} `yaml:"variants"`
+	} `yaml:"stacks"`
+	Runtimes []struct {
+		Ref           string   `yaml:"ref"`
+		OS            string   `yaml:"os"`
+		Architectures []string `yaml:"architectures"`
+	} `yaml:"runtimes"`
+	OS []struct {
+		Name     string   `yaml:"name"`
+		Image    string   `yaml:"image"`
+		Tags     []string `yaml:"tags"`
+		EOL      string   `yaml:"eol"`
+		Security string   `yaml:"security"`
+	} `yaml:"os"`
+}
+
+// Parse reads a catalog in catalog.yaml's format and checks that it is
+// consistent: every default line and variant exists, every variant's OS
+// and runtime image is defined, and architecture overrides name variants.
+func Parse(data []byte) (*Catalog, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var f file
+	if err := dec.Decode(&f); err != nil {
+		return nil, err
+	}
+	c := &Catalog{}
+	for _, o := range f.OS {
+		eol, err := parseDate(o.EOL)
+		if err != nil {
+			return nil, fmt.Errorf("os %s: %w", o.Name, err)
+		}
+		sec, err := parseDate(o.Security)
+		if err != nil {
+			return nil, fmt.Errorf("os %s: %w", o.Name, err)
+		}
+		c.oses = append(c.oses, OS{Name: o.Name, Image: o.Image, Tags: o.Tags, EOL: eol, SecurityOnly: sec})
+	}
+	knownOS := func(name string) bool { _, ok := c.OSNamed(name); return ok }
+	for _, r := range f.Runtimes {
+		if r.OS != "" && !knownOS(r.OS) {
+			return nil, fmt.Errorf("runtime %s: os %q is not under os:", r.Ref, r.OS)
+		}
+		c.runtimes = append(c.runtimes, Runtime{Ref: r.Ref, OS: r.OS, Architectures: r.Architectures})
+	}
+	for _, fs := range f.Stacks {
+		s := Stack{Language: fs.Language, Image: fs.Image, Product: fs.Product, Default: fs.Default, User: fs.User}
+		for _, fv := range fs.Variants {
+			if !knownOS(fv.OS) {
+				return nil, fmt.Errorf("%s variant %s: os %q is not under os:", s.Language, fv.Name, fv.OS)
+			}
+			if _, ok := c.Runtime(fv.Runtime); fv.Runtime != "" && !ok {
+				return nil, fmt.Errorf("%s variant %s: runtime %q is not under runtimes:", s.Language, fv.Name, fv.Runtime)
+			}
+			if len(fv.Architectures) == 0 {
+				return nil, fmt.Errorf("%s variant %s: no architectures", s.Language, fv.Name)
+			}
+			s.Variants = append(s.Variants, Variant{Name: fv.Name, Suffix: fv.Suffix, OS: fv.OS,
+				Architectures: fv.Architectures, Runtime: fv.Runtime, Doc: fv.Doc})
+		}
+		if len(s.Variants) == 0 {
+			return nil, fmt.Errorf("%s: no variants", s.Language)
+		}
+		for _, fl := range fs.Lines {
+			eol, err := parseDate(fl.EOL)
+			if err != nil {
+				return nil, fmt.Errorf("%s %s: %w", s.Language, fl.Version, err)
+			}
+			sec, err := parseDate(fl.Security)
+			if err != nil {
+				return nil, fmt.Errorf("%s %s: %w", s.Language, fl.Version, err)
+			}
+			for v := range fl.Architectures {
+				if _, ok := s.Variant(v); !ok || v == "" {
+					return nil, fmt.Errorf("%s %s: architectures for unknown variant %q", s.Language, fl.Version, v)
+				}
+			}
+			s.Lines = append(s.Lines, Line{Version: fl.Version, EOL: eol, SecurityOnly: sec, LTS: fl.LTS,
+				Retired: fl.Retired, Architectures: fl.Architectures})
+		}
+		if l, ok := s.Line(s.Default); !ok || l.Retired {
+			return nil, fmt.Errorf("%s: default line %q is not a published line", s.Language, s.Default)
+		}
+		c.stacks = append(c.stacks, s)
+	}
+	return c, nil
+}
+
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
 }

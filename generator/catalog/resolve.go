@@ -46,10 +46,10 @@ func (s *Stack) resolvePin(raw string, now time.Time) (Resolution, error) {
 	if s.Language == "node" {
 		switch {
 		case v == "node" || v == "latest" || v == "current" || v == "stable":
-			return Resolution{Line: s.Lines[0].Version, Rule: fmt.Sprintf("%q: newest line", raw)}, nil
+			return Resolution{Line: s.newestLine(), Rule: fmt.Sprintf("%q: newest line", raw)}, nil
 		case v == "lts/*" || v == "lts" || v == "lts/latest":
 			for _, l := range s.Supported(now) {
-				if l.LTS {
+				if l.LTS && !l.Refreshed {
 					return Resolution{Line: l.Version, Rule: fmt.Sprintf("%q: newest LTS line", raw)}, nil
 				}
 			}
@@ -81,9 +81,14 @@ func (s *Stack) pinned(line, rule string, now time.Time) Resolution {
 	return r
 }
 
+// newestSupported is the line to suggest instead of an end-of-life one:
+// the newest supported line of the embedded data (a refreshed line has no
+// support dates yet, so it is never suggested).
 func (s *Stack) newestSupported(now time.Time) string {
-	if sup := s.Supported(now); len(sup) > 0 {
-		return sup[0].Version
+	for _, l := range s.Supported(now) {
+		if !l.Refreshed {
+			return l.Version
+		}
 	}
 	return s.Default
 }
@@ -132,17 +137,29 @@ func (s *Stack) resolveRange(raw string, now time.Time) (Resolution, error) {
 		}
 		return false
 	}
+	// Refreshed lines are left out: a range resolves the same with or
+	// without a tag cache, so the output does not depend on the machine.
 	for _, l := range s.Supported(now) {
-		if !l.Retired && satisfies(l.Version) {
+		if !l.Retired && !l.Refreshed && satisfies(l.Version) {
 			return Resolution{Line: l.Version, Rule: fmt.Sprintf("%q: newest supported line that satisfies it", raw)}, nil
 		}
 	}
 	for _, l := range s.Lines {
-		if satisfies(l.Version) {
+		if !l.Refreshed && satisfies(l.Version) {
 			r := s.pinned(l.Version, fmt.Sprintf("%q: no supported line satisfies it; newest line that does", raw), now)
 			return r, nil
 		}
 	}
 	return Resolution{Line: s.Default, Rule: "default line",
 		Warnings: []string{fmt.Sprintf("no %s line in the catalog satisfies %q; using %s", s.Language, raw, s.Default)}}, nil
+}
+
+// newestLine is the newest line of the embedded data.
+func (s *Stack) newestLine() string {
+	for _, l := range s.Lines {
+		if !l.Refreshed {
+			return l.Version
+		}
+	}
+	return s.Default
 }

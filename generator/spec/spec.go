@@ -281,15 +281,9 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 func images(stack *catalog.Stack, s Spec, v catalog.Variant) (base, build string) {
 	switch s.Language {
 	case "go":
-		build = stack.Ref(s.Version, v)
-		switch v.Name {
-		case "scratch":
-			return "scratch", build
-		case "alpine":
-			return "alpine:3.24", build
-		default:
-			return "debian:trixie-slim", build
-		}
+		// The variant names the final stage's fixed image (scratch,
+		// alpine:3.24, debian:trixie-slim); the toolchain builds in golang.
+		return stack.RuntimeRef(s.Version, v), stack.Ref(s.Version, v)
 	case "python":
 		// A virtualenv is built in a first stage on the same image, so the
 		// installers (pip caches, poetry, uv) stay out of the final image.
