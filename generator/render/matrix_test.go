@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/dockgen/dockgen/generator/catalog"
-	"github.com/dockgen/dockgen/generator/detect"
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/render"
 	"github.com/dockgen/dockgen/generator/spec"
@@ -17,83 +16,13 @@ import (
 
 var today = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
-// combo is one point of the support matrix.
-type combo struct {
-	facts   detect.Facts
-	answers spec.Answers
-}
-
-func (c combo) String() string {
-	a := c.answers
-	return fmt.Sprintf("%s/%s/%s/%s/%s/build=%v/pmv=%s/manifests=%s", a.Language, a.Version, a.Variant, a.PackageManager,
-		a.Framework, c.facts.BuildScript, c.facts.PackageManagerVersion, strings.Join(c.facts.Manifests, "+"))
-}
-
-// matrix enumerates every combination the tool supports: language x
-// supported runtime line x variant x package manager x framework, plus the
-// shapes that change the output (build script, lockfile or not, Yarn Berry,
-// a pinned tool version, a Go main package below cmd/).
-func matrix(t testing.TB) []combo {
-	cat := catalog.Default()
-	var out []combo
-	for _, lang := range spec.Languages {
-		stack, _ := cat.Stack(lang)
-		for _, line := range stack.Supported(today) {
-			for _, variant := range stack.VariantNames() {
-				for _, pm := range spec.PackageManagers[lang] {
-					for _, fw := range append([]string{"none"}, spec.Frameworks[lang]...) {
-						for _, shape := range shapes(lang, pm) {
-							shape.Language = lang
-							shape.PackageManager = pm
-							out = append(out, combo{facts: shape, answers: spec.Answers{
-								Language: lang, Version: line.Version, Variant: variant,
-								PackageManager: pm, Framework: fw,
-							}})
-						}
-					}
-				}
-			}
-		}
-	}
+// matrix is render.Matrix as of the tests' fixed day, with a floor on its size.
+func matrix(t testing.TB) []render.Case {
+	out := render.Matrix(catalog.Default(), today)
 	if len(out) < 100 {
 		t.Fatalf("matrix has only %d combinations", len(out))
 	}
 	return out
-}
-
-// shapes are the repository shapes that change a stack's output.
-func shapes(lang, pm string) []detect.Facts {
-	switch lang {
-	case "python":
-		switch pm {
-		case "pip":
-			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}}
-		case "poetry":
-			return []detect.Facts{{Manifests: []string{"pyproject.toml", "poetry.lock"}}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, PackageManagerVersion: "2.1.3"}}
-		case "uv":
-			return []detect.Facts{{Manifests: []string{"pyproject.toml", "uv.lock"}}, {Manifests: []string{"pyproject.toml"}}}
-		case "pipenv":
-			return []detect.Facts{{Manifests: []string{"Pipfile", "Pipfile.lock"}}, {Manifests: []string{"Pipfile"}}}
-		}
-	case "node":
-		lock := map[string]string{"npm": "package-lock.json", "yarn": "yarn.lock", "pnpm": "pnpm-lock.yaml"}[pm]
-		var out []detect.Facts
-		for _, build := range []bool{false, true} {
-			out = append(out,
-				detect.Facts{Manifests: []string{"package.json", lock}, BuildScript: build},
-				detect.Facts{Manifests: []string{"package.json"}, BuildScript: build})
-			switch pm {
-			case "yarn":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: build})
-			case "pnpm":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: build})
-			}
-		}
-		return out
-	case "go":
-		return []detect.Facts{{Manifests: []string{"go.mod", "go.sum"}, GoMain: "."}, {Manifests: []string{"go.mod"}, GoMain: "./cmd/api"}}
-	}
-	return []detect.Facts{{}}
 }
 
 // TestEveryCombinationIsLintClean renders every supported combination and
@@ -103,7 +32,7 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 	cat := catalog.Default()
 	n := 0
 	for _, c := range matrix(t) {
-		s, _, err := spec.Build(c.facts, c.answers, cat, today)
+		s, _, err := spec.Build(c.Facts, c.Answers, cat, today)
 		if err != nil {
 			t.Errorf("%s: build spec: %v", c, err)
 			continue

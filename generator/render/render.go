@@ -5,7 +5,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -23,7 +22,10 @@ type File struct {
 	Data []byte
 }
 
-// Model is what templates see: the Spec plus a few derived values.
+// Model is what templates see. It is the Spec (every answer, validated:
+// see spec.Spec for each field) plus values derived from it and from the
+// team configuration. Templates reach nothing else: no environment, no
+// files, and a missing key is an error.
 type Model struct {
 	spec.Spec
 	// Alpine is true when the variant runs on Alpine (musl, BusyBox tools).
@@ -34,6 +36,17 @@ type Model struct {
 	YarnBerry bool
 	// NpmLock is true when npm has a lockfile, so `npm ci` can be used.
 	NpmLock bool
+	// Labels are the image labels from the team configuration, sorted by
+	// key; the "labels" block renders them as one LABEL instruction.
+	Labels []Label
+}
+
+// Label is one image label (an OCI annotation such as
+// org.opencontainers.image.vendor). Keys are validated by the config;
+// values are quoted with quoteValue when rendered.
+type Label struct {
+	Key   string
+	Value string
 }
 
 // HasManifest reports whether name is among the manifests to copy.
@@ -82,7 +95,20 @@ func Funcs() template.FuncMap {
 	delete(f, "env")
 	delete(f, "expandenv")
 	f["execForm"] = ExecForm
+	f["quoteValue"] = QuoteValue
 	return f
+}
+
+// QuoteValue renders s as a double-quoted Dockerfile word, for LABEL and
+// ENV values: backslash, double quote and dollar are escaped, so the value
+// is taken literally (no variable expansion, no early end). A control
+// character such as a line break is an error, never a new instruction.
+func QuoteValue(s string) (string, error) {
+	if i := strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }); i >= 0 {
+		return "", fmt.Errorf("value %q contains a control character such as a line break", s)
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `$`, `\$`)
+	return `"` + r.Replace(s) + `"`, nil
 }
 
 // ExecForm renders an exec-form argument list as a JSON array,
@@ -112,40 +138,10 @@ var outputs = []struct{ name, tmpl string }{
 }
 
 // Render executes the language's templates from tfs (laid out as
-// templates/: shared/*.tmpl plus LANGUAGE/*.tmpl) for s.
+// templates/: shared/*.tmpl plus LANGUAGE/*.tmpl) for s. It is the
+// built-in layer alone; Set.Render stacks team layers over it.
 func Render(tfs fs.FS, s spec.Spec) ([]File, error) {
-	shared, err := fs.Glob(tfs, "shared/*.tmpl")
-	if err != nil {
-		return nil, err
-	}
-	model := NewModel(s)
-	var files []File
-	for _, o := range outputs {
-		main := s.Language + "/" + o.tmpl
-		src, err := fs.ReadFile(tfs, main)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", main, err)
-		}
-		t := template.New(main).Funcs(Funcs()).Option("missingkey=error")
-		for _, name := range shared {
-			b, err := fs.ReadFile(tfs, name)
-			if err != nil {
-				return nil, fmt.Errorf("template %s: %w", name, err)
-			}
-			if _, err := t.New(name).Parse(string(b)); err != nil {
-				return nil, fmt.Errorf("template %w", err)
-			}
-		}
-		if _, err := t.Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("template %w", err)
-		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, main, model); err != nil {
-			return nil, fmt.Errorf("template %w", err)
-		}
-		files = append(files, File{Name: o.name, Data: tidy(buf.Bytes())})
-	}
-	return files, nil
+	return Set{{Name: BuiltinLayer, FS: tfs}}.Render(NewModel(s))
 }
 
 // tidy trims trailing spaces and collapses runs of blank lines, so
