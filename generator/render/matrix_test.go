@@ -3,6 +3,7 @@ package render_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,12 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 			t.Fatalf("%s: lint: %v", c, err)
 		}
 		for _, f := range findings {
+			t.Errorf("%s: %s\n%s", c, f.Format("Dockerfile"), df)
+		}
+		// dockgen's own rules too: official, pinned, supported base; a
+		// non-root final stage; a .dockerignore rendered beside it.
+		ignore := slices.ContainsFunc(files, func(f render.File) bool { return f.Name == ".dockerignore" })
+		for _, f := range lint.Own(files[0].Data, lint.Options{Catalog: cat, Now: today, Dockerignore: ignore}) {
 			t.Errorf("%s: %s\n%s", c, f.Format("Dockerfile"), df)
 		}
 		checkHouseStyle(t, c.String(), s, df)
