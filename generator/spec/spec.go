@@ -169,6 +169,11 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	switch {
 	case a.PackageManager != "":
 		s.PackageManager = a.PackageManager
+		if sameLang && a.PackageManager == f.PackageManager {
+			// The answer confirms detection: keep the tool version the
+			// project names, so a replay of recorded answers is exact.
+			s.PackageManagerVersion = f.PackageManagerVersion
+		}
 	case sameLang && f.PackageManager != "":
 		s.PackageManager = f.PackageManager
 		s.PackageManagerVersion = f.PackageManagerVersion
