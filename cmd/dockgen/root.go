@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -32,17 +34,27 @@ type Deps struct {
 	Templates fs.FS
 	// Prompter builds the prompter for interactive runs.
 	Prompter func(Streams) prompt.Prompter
+	// Official images (images.go, pin.go): Docker Hub's API base for
+	// `images --refresh`, the tag cache ("" for none), the HTTP client for
+	// Docker Hub, and a registry host that replaces docker.io for digest
+	// lookups ("" for Docker Hub itself).
+	HubURL   string
+	CacheDir string
+	HTTP     *http.Client
+	Registry string
 }
 
 // DefaultDeps are the production dependencies for the given streams.
 func DefaultDeps(s Streams) Deps {
-	return Deps{
+	d := Deps{
 		Streams:   s,
 		Catalog:   catalog.Default(),
 		Now:       time.Now,
 		Templates: templates.FS,
 		Prompter:  surveyPrompter,
 	}
+	officialImageDeps(&d, os.Getenv)
+	return d
 }
 
 // Main runs dockgen with args and returns the process exit code.
@@ -110,6 +122,7 @@ pass BuildKit's own checks.`,
 	root.SetErr(d.Streams.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newInitCmd(d), newDetectCmd(d), newLintCmd(d), newVersionCmd(d))
+	root.AddCommand(newImagesCmd(d))
 	return root
 }
 

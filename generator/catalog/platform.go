@@ -81,3 +81,24 @@ func Unsupported(archs, want []string) []string {
 	}
 	return out
 }
+
+// Architectures lists the architectures a line and variant can be built
+// for: those of its build image that its final-stage image also has (a
+// fixed runtime image may have fewer; scratch has them all).
+func (c *Catalog) Architectures(s *Stack, version string, v Variant) []string {
+	archs := s.Architectures(version, v)
+	if v.Runtime == "" {
+		return archs
+	}
+	rt, ok := c.Runtime(v.Runtime)
+	if !ok || len(rt.Architectures) == 0 {
+		return archs
+	}
+	var out []string
+	for _, a := range archs {
+		if slices.Contains(rt.Architectures, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
