@@ -17,6 +17,7 @@ import (
 )
 
 type initOptions struct {
+	initImageOptions
 	Dir       string
 	Answers   spec.Answers
 	Templates string
@@ -56,6 +57,7 @@ existing file is replaced without --force.`,
 	f.StringVar(&o.Answers.Cmd, "cmd", "", "start command, as shell words (written in exec form)")
 	f.StringVar(&o.Answers.Base, "base", "", "final-stage base image, overriding the catalog's choice")
 	f.StringVar(&o.Answers.Main, "main", "", "Go main package to build, e.g. ./cmd/api")
+	bindImageFlags(cmd, f, &o.initImageOptions)
 	f.StringVar(&o.Templates, "templates", "", "directory of templates layered over the built-in ones")
 	f.StringVar(&o.Config, "config", "", "YAML file of answers (keys as the flags: language, runtime-version, ...)")
 	f.BoolVar(&o.Stdout, "stdout", false, "print the Dockerfile to stdout and write nothing")
@@ -121,10 +123,22 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	for _, w := range warns {
 		fmt.Fprintln(errOut, "warning: "+w)
 	}
+	platformWarns, err := checkPlatforms(o.Platforms, s, d.Catalog, now)
+	if err != nil {
+		return err
+	}
+	for _, w := range platformWarns {
+		fmt.Fprintln(errOut, "warning: "+w)
+	}
 
 	files, err := render.Render(tfs, s)
 	if err != nil {
 		return err
+	}
+	if o.Pin {
+		if err := pinRendered(ctx, files, d); err != nil {
+			return err
+		}
 	}
 	// A finding in what dockgen rendered is a bug (in dockgen or in a team
 	// template): report it and write nothing.

@@ -122,7 +122,7 @@ pass BuildKit's own checks.`,
 	root.SetErr(d.Streams.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newInitCmd(d), newDetectCmd(d), newLintCmd(d), newVersionCmd(d))
-	root.AddCommand(newImagesCmd(d))
+	root.AddCommand(newImagesCmd(d), newPinCmd(d))
 	return root
 }
 
