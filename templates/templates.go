@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the built-in template set.
 //
-//go:embed all:shared all:python all:node all:go
+//go:embed all:shared all:python all:node all:go README.md
 var FS embed.FS

@@ -41,6 +41,7 @@ func TestGolden(t *testing.T) {
 			if r.code == 0 {
 				got["Dockerfile"] = readFile(t, filepath.Join(dir, "Dockerfile"))
 				got["dockerignore"] = readFile(t, filepath.Join(dir, ".dockerignore"))
+				got["dockgen.yaml"] = readFile(t, filepath.Join(dir, ".dockgen.yaml"))
 			}
 			if *update {
 				os.RemoveAll(golden)

@@ -11,7 +11,6 @@ import (
 	"github.com/dockgen/dockgen/generator/detect"
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/output"
-	"github.com/dockgen/dockgen/generator/render"
 	"github.com/dockgen/dockgen/generator/spec"
 	"github.com/spf13/cobra"
 )
@@ -26,6 +25,10 @@ type initOptions struct {
 	DryRun    bool
 	Force     bool
 	Yes       bool
+	// Check re-renders from the recorded answers and diffs (init --check).
+	Check bool
+	// AnswersFile replays another file's answers (init --answers).
+	AnswersFile string
 }
 
 func newInitCmd(d Deps) *cobra.Command {
@@ -64,6 +67,8 @@ existing file is replaced without --force.`,
 	f.BoolVar(&o.DryRun, "dry-run", false, "show what would be written, and write nothing")
 	f.BoolVar(&o.Force, "force", false, "replace existing files (atomically)")
 	f.BoolVarP(&o.Yes, "yes", "y", false, "accept detected and default answers without asking")
+	f.BoolVar(&o.Check, "check", false, "re-render from the answers recorded in .dockgen.yaml; exit 1 with a diff when the files differ (writes nothing)")
+	f.StringVar(&o.AnswersFile, "answers", "", "replay the answers recorded in FILE (e.g. another repository's .dockgen.yaml)")
 	_ = cmd.RegisterFlagCompletionFunc("language", fixedCompletion(spec.Languages...))
 	_ = cmd.RegisterFlagCompletionFunc("package-manager", fixedCompletion("pip", "poetry", "uv", "pipenv", "npm", "yarn", "pnpm", "go"))
 	_ = cmd.RegisterFlagCompletionFunc("variant", fixedCompletion("slim", "alpine", "full", "scratch", "debian"))
@@ -89,17 +94,17 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	} else if !st.IsDir() {
 		return usageError{fmt.Errorf("%s is not a directory", o.Dir)}
 	}
-	answers := o.Answers
-	if o.Config != "" {
-		fromFile, err := readAnswers(o.Config)
-		if err != nil {
-			return err
-		}
-		answers = mergeAnswers(answers, fromFile)
-	}
-	tfs, err := templateFS(d.Templates, o.Templates)
+	answersFile, err := o.answersFile()
 	if err != nil {
 		return err
+	}
+	tm, err := loadTeam(d, o.Dir, o.Templates, o.answersFlag(), answersFile)
+	if err != nil {
+		return err
+	}
+	answers := tm.mergedAnswers(o.Answers)
+	if o.Check {
+		o.Yes = true // a drift check replays; it never asks
 	}
 	if !o.Yes && !d.Streams.Interactive {
 		return usageError{errors.New("no terminal to ask questions on; pass --yes to accept the detected answers (and flags such as --language to change them)")}
@@ -131,7 +136,7 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		fmt.Fprintln(errOut, "warning: "+w)
 	}
 
-	files, err := render.Render(tfs, s)
+	files, err := tm.render(&s)
 	if err != nil {
 		return err
 	}
@@ -158,6 +163,13 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		}
 	}
 
+	if err := tm.checkPolicy(files); err != nil {
+		return err
+	}
+	if o.Check {
+		return tm.driftCheck(o.Dir, files, d)
+	}
+
 	if o.Stdout {
 		_, err := d.Streams.Out.Write(files[0].Data)
 		return err
@@ -166,6 +178,12 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	for i, f := range files {
 		outFiles[i] = output.File{Name: f.Name, Data: f.Data}
 	}
+	// The answers are recorded with the files, for replay and --check.
+	rec, err := tm.record(s)
+	if err != nil {
+		return err
+	}
+	outFiles = append(outFiles, rec)
 	if o.DryRun {
 		actions, err := output.PlanWrite(o.Dir, outFiles)
 		if err != nil {
@@ -174,7 +192,7 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		showPlan(d.Streams.Out, actions, outFiles, o.Force)
 		return nil
 	}
-	actions, err := output.Write(o.Dir, outFiles, output.Options{Force: o.Force})
+	actions, err := output.Write(o.Dir, outFiles, output.Options{Force: o.Force || tm.firstRecording(o.Dir, outFiles)})
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,9 @@ type Deps struct {
 	Templates fs.FS
 	// Prompter builds the prompter for interactive runs.
 	Prompter func(Streams) prompt.Prompter
+	// Getenv looks up the environment (the organisation template layer
+	// and config); nil means nothing is set.
+	Getenv func(string) string
 	// Official images (images.go, pin.go): Docker Hub's API base for
 	// `images --refresh`, the tag cache ("" for none), the HTTP client for
 	// Docker Hub, and a registry host that replaces docker.io for digest
@@ -52,6 +55,7 @@ func DefaultDeps(s Streams) Deps {
 		Now:       time.Now,
 		Templates: templates.FS,
 		Prompter:  surveyPrompter,
+		Getenv:    osGetenv,
 	}
 	officialImageDeps(&d, os.Getenv)
 	return d
@@ -122,6 +126,7 @@ pass BuildKit's own checks.`,
 	root.SetErr(d.Streams.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newInitCmd(d), newDetectCmd(d), newLintCmd(d), newVersionCmd(d))
+	root.AddCommand(newTemplatesCmd(d))
 	root.AddCommand(newImagesCmd(d), newPinCmd(d))
 	return root
 }
