@@ -47,6 +47,11 @@ func newDetectCmd(d Deps) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Warnings (an end-of-life version, a malformed manifest) go to
+			// stderr in both views; the JSON carries them as well.
+			for _, warn := range r.Warnings {
+				fmt.Fprintln(d.Streams.ErrOut, "warning: "+warn)
+			}
 			if asJSON {
 				enc := json.NewEncoder(d.Streams.Out)
 				enc.SetIndent("", "  ")
@@ -97,9 +102,6 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 func printDetect(w io.Writer, dir string, r detectResult) {
 	if r.Language == "" {
 		fmt.Fprintf(w, "nothing detected in %s: `dockgen init` will ask what to build\n", dir)
-		for _, warn := range r.Warnings {
-			fmt.Fprintln(w, "warning: "+warn)
-		}
 		return
 	}
 	from := func(field string) string {
@@ -143,7 +145,4 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 		fmt.Fprintf(tw, "build image\t%s\t%s\n", r.BuildImage, "catalog")
 	}
 	tw.Flush()
-	for _, warn := range r.Warnings {
-		fmt.Fprintln(w, "warning: "+warn)
-	}
 }
