@@ -19,7 +19,7 @@ const HubURL = "https://hub.docker.com"
 // maxHubPages bounds one image's refresh. Tags come newest-updated first,
 // and the official images rebuild every maintained tag often, so the first
 // pages hold every line still published; the long tail is old patch tags.
-const maxHubPages = 20
+const maxHubPages = 10
 
 var libraryName = regexp.MustCompile(`^[a-z0-9]+([._-][a-z0-9]+)*$`)
 
