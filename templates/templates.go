@@ -1,6 +1,7 @@
 // Package templates holds dockgen's built-in templates, embedded in the
 // binary: one folder per language (Dockerfile.tmpl, dockerignore.tmpl) and
-// shared/ with the blocks every language uses.
+// shared/ with the blocks every language uses. README.md (embedded too, so
+// `dockgen templates export` writes it) documents the blocks and layers.
 package templates
 
 import "embed"

@@ -107,6 +107,7 @@ CMD ["x"]
 		{"forbidden base", Policy{AllowedBases: []string{"golang:*"}},
 			df, []string{"policy allowed-bases (from /home/x/.config/dockgen/config.yaml): python:3.14-slim-trixie@sha256:0123 is not allowed"}},
 		{"digest", Policy{DigestPin: true}, df, []string{"golang:1.27-trixie is not pinned"}},
+		{"one violation per image", Policy{DigestPin: true}, "FROM a:1 AS b\nFROM a:1\n", []string{"a:1 is not pinned"}},
 		{"stage reference and scratch are not images", Policy{DigestPin: true, AllowedBases: []string{"x"}},
 			"FROM x@sha256:1 AS a\nFROM a\nFROM scratch\nUSER 1\n", nil},
 		{"non-root ok", Policy{NonRoot: true}, df, nil},

@@ -81,18 +81,21 @@ func (c Config) Check(dockerfile []byte) ([]Violation, error) {
 	final := stages[len(stages)-1]
 	var out []Violation
 	for _, r := range c.Rules {
+		seen := map[string]bool{} // one violation per image, though two stages use it
 		v := Violation{Rule: r.Name, From: r.From}
 		switch r.Name {
 		case RuleAllowedBases:
 			for _, st := range stages {
-				if st.image != "" && !matchAny(r.Globs, st.image) {
+				if st.image != "" && !seen[st.image] && !matchAny(r.Globs, st.image) {
+					seen[st.image] = true
 					v.Line, v.Msg = st.line, fmt.Sprintf("%s is not allowed (allowed: %s)", st.image, strings.Join(r.Globs, ", "))
 					out = append(out, v)
 				}
 			}
 		case RuleDigestPin:
 			for _, st := range stages {
-				if st.image != "" && !strings.Contains(st.image, "@sha256:") {
+				if st.image != "" && !seen[st.image] && !strings.Contains(st.image, "@sha256:") {
+					seen[st.image] = true
 					v.Line, v.Msg = st.line, fmt.Sprintf("%s is not pinned to a digest (@sha256:...)", st.image)
 					out = append(out, v)
 				}
