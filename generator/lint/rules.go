@@ -48,7 +48,8 @@ func (r Rule) at(line int, format string, args ...any) Finding {
 
 // Options are what dockgen's rules need from outside the Dockerfile.
 type Options struct {
-	// Catalog knows the runtime lines, OS releases and their EOL dates.
+	// Catalog knows the runtime lines, OS releases and their EOL dates;
+	// nil means the embedded one.
 	Catalog *catalog.Catalog
 	// Now is the date EOL is judged at.
 	Now time.Time
@@ -63,6 +64,9 @@ type Options struct {
 // Findings are sorted by line; a finding about the file as a whole (a
 // missing .dockerignore) has line 0.
 func Own(dt []byte, opt Options) []Finding {
+	if opt.Catalog == nil {
+		opt.Catalog = catalog.Default()
+	}
 	var out []Finding
 	if !opt.Dockerignore {
 		out = append(out, MissingDockerignore.at(0, "no .dockerignore beside the Dockerfile: the whole directory, .git and secrets included, is sent as build context"))
