@@ -116,7 +116,9 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	}
 	now := d.Now()
 	if !o.Yes {
-		answers, err = spec.Ask(d.Prompter(d.Streams), facts, answers, d.Catalog, now)
+		// Flags answer their questions; recorded and configured answers
+		// only pre-fill theirs, so a re-run can change them.
+		answers, err = spec.Ask(d.Prompter(d.Streams), facts, answers, o.Answers, d.Catalog, now)
 		if err != nil {
 			return err
 		}

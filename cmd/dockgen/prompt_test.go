@@ -92,3 +92,26 @@ func (interrupting) Input(string, string, func(string) error) (string, error) {
 	return "", prompt.ErrInterrupted
 }
 func (interrupting) Confirm(string, bool) (bool, error) { return false, prompt.ErrInterrupted }
+
+// A re-run in a repository with recorded answers asks again, pre-filled
+// with what was recorded, so the answers can be changed; flags still skip
+// their questions.
+func TestInitReRunPrefillsRecordedAnswers(t *testing.T) {
+	dir := copyFixture(t, "go-cmd")
+	if r := run(t, nil, "init", "--yes", "--port", "9100", "--variant", "alpine", dir); r.code != 0 {
+		t.Fatalf("first run: %s", r.stderr)
+	}
+	f := prompt.NewFake(t)
+	f.ExpectSelectWithDefault(spec.QLanguage, "go", "go")
+	f.ExpectInputWithDefault(spec.QVersion, "1.26", "")
+	f.ExpectSelectWithDefault(spec.QVariant, "alpine - static binary on alpine:3.24, with a shell", "")
+	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/api", "")
+	r := run(t, f, "init", "--port", "9200", "--force", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	df := readFile(t, filepath.Join(dir, "Dockerfile"))
+	if !strings.Contains(df, "EXPOSE 9200\n") || !strings.Contains(df, "FROM alpine:3.24\n") {
+		t.Errorf("re-run did not keep the recorded variant and the new --port:\n%s", df)
+	}
+}

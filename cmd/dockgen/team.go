@@ -103,7 +103,7 @@ func loadTeam(d Deps, dir, templatesFlag, answersFlag, answersFile string) (*tea
 // the repository's .dockgen.yaml (recorded answers over its defaults) >
 // the organisation config > detection (in spec.Build).
 func (t *team) mergedAnswers(flags spec.Answers) spec.Answers {
-	return config.MergeAnswers(flags, t.answers.AllAnswers(), t.repo.AllAnswers(), t.org.AllAnswers())
+	return spec.MergeAnswers(flags, t.answers.AllAnswers(), t.repo.AllAnswers(), t.org.AllAnswers())
 }
 
 // render applies the mirror and labels and renders s through the layers.

@@ -130,7 +130,7 @@ func (f *File) AllAnswers() spec.Answers {
 	if f.Recorded == nil {
 		return f.Answers.Spec()
 	}
-	return MergeAnswers(f.Recorded.Spec(), f.Answers.Spec())
+	return spec.MergeAnswers(f.Recorded.Spec(), f.Answers.Spec())
 }
 
 // keys are the known keys of each mapping, for unknown-key errors.
@@ -287,34 +287,6 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-// MergeAnswers combines answer layers, highest first: each answer comes
-// from the highest layer that gives it. A layer that names a different
-// language than a higher one is skipped whole, since its runtime version,
-// package manager and command belong to that other language.
-func MergeAnswers(layers ...spec.Answers) spec.Answers {
-	var out spec.Answers
-	pick := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
-		}
-	}
-	for _, a := range layers {
-		if out.Language != "" && a.Language != "" && a.Language != out.Language {
-			continue
-		}
-		pick(&out.Language, a.Language)
-		pick(&out.Version, a.Version)
-		pick(&out.Variant, a.Variant)
-		pick(&out.PackageManager, a.PackageManager)
-		pick(&out.Framework, a.Framework)
-		pick(&out.Port, a.Port)
-		pick(&out.Cmd, a.Cmd)
-		pick(&out.Base, a.Base)
-		pick(&out.Main, a.Main)
-	}
-	return out
 }
 
 // Env looks up an environment variable; "" when unset.

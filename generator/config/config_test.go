@@ -53,13 +53,13 @@ func TestMergeAnswersPrecedence(t *testing.T) {
 	file := spec.Answers{Cmd: "python app.py", Port: "1"}
 	repo := spec.Answers{Language: "python", Variant: "alpine", Cmd: "x"}
 	org := spec.Answers{Variant: "slim", Framework: "flask"}
-	got := MergeAnswers(flags, file, repo, org)
+	got := spec.MergeAnswers(flags, file, repo, org)
 	want := spec.Answers{Language: "python", Port: "9000", Cmd: "python app.py", Variant: "alpine", Framework: "flask"}
 	if got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 	// A lower layer of another language contributes nothing.
-	got = MergeAnswers(spec.Answers{Language: "node"}, spec.Answers{Language: "python", PackageManager: "pip"}, spec.Answers{Port: "3000"})
+	got = spec.MergeAnswers(spec.Answers{Language: "node"}, spec.Answers{Language: "python", PackageManager: "pip"}, spec.Answers{Port: "3000"})
 	if got != (spec.Answers{Language: "node", Port: "3000"}) {
 		t.Errorf("got %+v", got)
 	}

@@ -22,11 +22,12 @@ const (
 	QCommand        = "Start command?"
 )
 
-// Ask fills every answer not already given (by a flag or a config file)
-// from the prompter, each question pre-filled with what detection and the
-// earlier answers imply. In an empty folder the language comes first and
-// the rest follow from the stack's defaults.
-func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Answers, error) {
+// Ask asks every question that given (the flags) does not answer, each
+// pre-filled with what preset (config files, recorded answers), detection
+// and the earlier answers imply; Enter accepts it. In an empty folder the
+// language comes first and the rest follow from the stack's defaults.
+func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.Catalog, now time.Time) (Answers, error) {
+	a := MergeAnswers(given, preset)
 	// current returns the Spec the answers so far would build, so each
 	// question's default follows the earlier answers.
 	current := func() Spec {
@@ -36,8 +37,11 @@ func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now
 		}
 		return s
 	}
-	if a.Language == "" {
-		def := f.Language
+	if given.Language == "" {
+		def := a.Language
+		if def == "" {
+			def = f.Language
+		}
 		if def == "" {
 			def = Languages[0]
 		}
@@ -45,10 +49,14 @@ func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now
 		if err != nil {
 			return a, err
 		}
+		if v != a.Language && a.Language != "" {
+			// Another language: the preset answers belong to the old one.
+			a = given
+		}
 		a.Language = v
 	}
 	stack, _ := cat.Stack(a.Language)
-	if a.Version == "" && stack != nil {
+	if given.Version == "" && stack != nil {
 		v, err := p.Input(QVersion, current().Version, func(v string) error {
 			_, err := stack.Resolve(v, true, now)
 			return err
@@ -58,27 +66,30 @@ func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now
 		}
 		a.Version = v
 	}
-	if a.Variant == "" && stack != nil {
+	if given.Variant == "" && stack != nil {
 		names := stack.VariantNames()
 		labels := make([]string, len(names))
+		def := ""
 		for i, v := range stack.Variants {
 			labels[i] = v.Name + " - " + v.Doc
+			if v.Name == current().Variant {
+				def = labels[i]
+			}
 		}
-		def := labels[0]
 		v, err := p.Select(QVariant, labels, def)
 		if err != nil {
 			return a, err
 		}
 		a.Variant, _, _ = strings.Cut(v, " - ")
 	}
-	if pms := PackageManagers[a.Language]; a.PackageManager == "" && len(pms) > 1 {
+	if pms := PackageManagers[a.Language]; given.PackageManager == "" && len(pms) > 1 {
 		v, err := p.Select(QPackageManager, pms, current().PackageManager)
 		if err != nil {
 			return a, err
 		}
 		a.PackageManager = v
 	}
-	if fws := Frameworks[a.Language]; a.Framework == "" && len(fws) > 0 {
+	if fws := Frameworks[a.Language]; given.Framework == "" && len(fws) > 0 {
 		def := current().Framework
 		if def == "" {
 			def = "none"
@@ -89,7 +100,7 @@ func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now
 		}
 		a.Framework = v
 	}
-	if a.Port == "" {
+	if given.Port == "" {
 		v, err := p.Input(QPort, strconv.Itoa(current().Port), func(v string) error {
 			_, err := ParsePort(v)
 			return err
@@ -99,7 +110,7 @@ func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now
 		}
 		a.Port = v
 	}
-	if a.Cmd == "" {
+	if given.Cmd == "" {
 		v, err := p.Input(QCommand, shellquote.Join(current().Command...), func(v string) error {
 			_, err := ParseCommand(v)
 			return err
@@ -110,4 +121,32 @@ func Ask(p prompt.Prompter, f detect.Facts, a Answers, cat *catalog.Catalog, now
 		a.Cmd = v
 	}
 	return a, nil
+}
+
+// MergeAnswers combines answer layers, highest first: each answer comes
+// from the highest layer that gives it. A layer that names a different
+// language than a higher one is skipped whole, since its runtime version,
+// package manager and command belong to that other language.
+func MergeAnswers(layers ...Answers) Answers {
+	var out Answers
+	pick := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	for _, a := range layers {
+		if out.Language != "" && a.Language != "" && a.Language != out.Language {
+			continue
+		}
+		pick(&out.Language, a.Language)
+		pick(&out.Version, a.Version)
+		pick(&out.Variant, a.Variant)
+		pick(&out.PackageManager, a.PackageManager)
+		pick(&out.Framework, a.Framework)
+		pick(&out.Port, a.Port)
+		pick(&out.Cmd, a.Cmd)
+		pick(&out.Base, a.Base)
+		pick(&out.Main, a.Main)
+	}
+	return out
 }
