@@ -155,3 +155,24 @@ func TestInitPlatform(t *testing.T) {
 		})
 	}
 }
+
+// A repository written with --pin passes --check: digests move with every
+// rebuild of a base image, so the drift check compares FROMs by tag.
+func TestCheckAfterPin(t *testing.T) {
+	host, _ := testRegistry(t, "python:3.14-slim-trixie")
+	dir := t.TempDir()
+	if r := runWith(t, withRegistry(host), "init", "--yes", "--language", "python", "--pin", dir); r.code != 0 {
+		t.Fatalf("init --pin: %s", r.stderr)
+	}
+	if !strings.Contains(readFile(t, filepath.Join(dir, "Dockerfile")), "@sha256:") {
+		t.Fatal("the Dockerfile is not pinned")
+	}
+	if r := run(t, nil, "init", "--check", dir); r.code != 0 {
+		t.Errorf("--check after --pin: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	df := filepath.Join(dir, "Dockerfile")
+	writeFile(t, df, strings.Replace(readFile(t, df), "USER app", "USER root", 1))
+	if r := run(t, nil, "init", "--check", dir); r.code != 1 || !strings.Contains(r.stdout, "-USER root") {
+		t.Errorf("--check after a hand edit: exit %d\n%s", r.code, r.stdout)
+	}
+}

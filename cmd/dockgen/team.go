@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/dockgen/dockgen/generator/config"
@@ -219,6 +220,11 @@ func (t *team) driftCheck(dir string, files []render.File, d Deps) error {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s: %w", f.Name, unwrapPath(err))
 		}
+		if f.Name == "Dockerfile" {
+			// Digests move with every rebuild of a base image; --check is
+			// about the templates and answers, so pinned FROMs compare by tag.
+			old = fromDigest.ReplaceAll(old, []byte("$1"))
+		}
 		if diff := output.Diff(f.Name, old, f.Data); diff != "" {
 			differ = append(differ, f.Name)
 			fmt.Fprint(d.Streams.Out, diff)
@@ -234,6 +240,9 @@ func (t *team) driftCheck(dir string, files []render.File, d Deps) error {
 	fmt.Fprintf(d.Streams.ErrOut, "up to date: %d files match the recorded answers\n", len(files))
 	return nil
 }
+
+// fromDigest matches the digest of a pinned image reference on a FROM line.
+var fromDigest = regexp.MustCompile(`(?im)^(FROM\s+(?:--platform=\S+\s+)?[^\s@]+)@sha256:[0-9a-f]{64}`)
 
 func short(hash string) string {
 	if len(hash) > 19 {
