@@ -70,7 +70,7 @@ existing file is replaced without --force.`,
 	f.BoolVar(&o.Check, "check", false, "re-render from the answers recorded in .dockgen.yaml; exit 1 with a diff when the files differ (writes nothing)")
 	f.StringVar(&o.AnswersFile, "answers", "", "replay the answers recorded in FILE (e.g. another repository's .dockgen.yaml)")
 	_ = cmd.RegisterFlagCompletionFunc("language", fixedCompletion(spec.Languages...))
-	_ = cmd.RegisterFlagCompletionFunc("package-manager", fixedCompletion("pip", "poetry", "uv", "pipenv", "npm", "yarn", "pnpm", "go"))
+	_ = cmd.RegisterFlagCompletionFunc("package-manager", fixedCompletion(spec.AllPackageManagers()...))
 	_ = cmd.RegisterFlagCompletionFunc("variant", fixedCompletion("slim", "alpine", "full", "scratch", "debian"))
 	_ = cmd.RegisterFlagCompletionFunc("templates", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs

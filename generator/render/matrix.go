@@ -34,6 +34,7 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 	var out []Case
 	for _, lang := range spec.Languages {
 		stack, ok := cat.Stack(lang)
+		def, _ := spec.StackFor(lang)
 		if !ok {
 			continue
 		}
@@ -41,7 +42,7 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 			for _, variant := range stack.VariantNames() {
 				for _, pm := range spec.PackageManagers[lang] {
 					for _, fw := range append([]string{"none"}, spec.Frameworks[lang]...) {
-						for _, shape := range shapes(lang, pm) {
+						for _, shape := range def.Shapes(pm) {
 							shape.Language = lang
 							shape.PackageManager = pm
 							out = append(out, Case{Facts: shape, Answers: spec.Answers{
@@ -55,39 +56,4 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 		}
 	}
 	return out
-}
-
-// shapes are the repository shapes that change a stack's output.
-func shapes(lang, pm string) []detect.Facts {
-	switch lang {
-	case "python":
-		switch pm {
-		case "pip":
-			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}}
-		case "poetry":
-			return []detect.Facts{{Manifests: []string{"pyproject.toml", "poetry.lock"}}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, PackageManagerVersion: "2.1.3"}}
-		case "uv":
-			return []detect.Facts{{Manifests: []string{"pyproject.toml", "uv.lock"}}, {Manifests: []string{"pyproject.toml"}}}
-		case "pipenv":
-			return []detect.Facts{{Manifests: []string{"Pipfile", "Pipfile.lock"}}, {Manifests: []string{"Pipfile"}}}
-		}
-	case "node":
-		lock := map[string]string{"npm": "package-lock.json", "yarn": "yarn.lock", "pnpm": "pnpm-lock.yaml"}[pm]
-		var out []detect.Facts
-		for _, build := range []bool{false, true} {
-			out = append(out,
-				detect.Facts{Manifests: []string{"package.json", lock}, BuildScript: build},
-				detect.Facts{Manifests: []string{"package.json"}, BuildScript: build})
-			switch pm {
-			case "yarn":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: build})
-			case "pnpm":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: build})
-			}
-		}
-		return out
-	case "go":
-		return []detect.Facts{{Manifests: []string{"go.mod", "go.sum"}, GoMain: "."}, {Manifests: []string{"go.mod"}, GoMain: "./cmd/api"}}
-	}
-	return []detect.Facts{{}}
 }

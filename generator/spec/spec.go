@@ -5,7 +5,6 @@ package spec
 
 import (
 	"fmt"
-	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -70,36 +69,6 @@ type Answers struct {
 	Main string
 }
 
-// Languages lists the languages dockgen renders, in prompt order.
-var Languages = []string{"python", "node", "go"}
-
-// PackageManagers lists, per language, the supported tools, default first.
-var PackageManagers = map[string][]string{
-	"python": {"pip", "poetry", "uv", "pipenv"},
-	"node":   {"npm", "yarn", "pnpm"},
-	"go":     {"go"},
-}
-
-// Frameworks lists, per language, the frameworks with dedicated defaults.
-var Frameworks = map[string][]string{
-	"python": {"flask", "django", "fastapi"},
-	"node":   {"express", "next", "nest"},
-	"go":     {},
-}
-
-// defaultManifests are the manifests a new service of each package
-// manager has, copied before the install step.
-var defaultManifests = map[string][]string{
-	"pip":    {"requirements.txt"},
-	"poetry": {"pyproject.toml", "poetry.lock"},
-	"uv":     {"pyproject.toml", "uv.lock"},
-	"pipenv": {"Pipfile", "Pipfile.lock"},
-	"npm":    {"package.json", "package-lock.json"},
-	"yarn":   {"package.json", "yarn.lock"},
-	"pnpm":   {"package.json", "pnpm-lock.yaml"},
-	"go":     {"go.mod", "go.sum"},
-}
-
 // Error is a validation failure; Flag names the flag (or question) at fault.
 type Error struct {
 	Flag string
@@ -124,8 +93,9 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	if s.Language == "" {
 		return Spec{}, nil, errf("--language", "no language detected; pass --language (one of %s)", strings.Join(Languages, ", "))
 	}
-	stack, ok := cat.Stack(s.Language)
-	if !ok {
+	def, ok := StackFor(s.Language)
+	stack, inCatalog := cat.Stack(s.Language)
+	if !ok || !inCatalog {
 		return Spec{}, nil, errf("--language", "%q is not supported; use one of %s", s.Language, strings.Join(Languages, ", "))
 	}
 	sameLang := s.Language == f.Language
@@ -165,7 +135,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.Variant = stack.Variants[0].Name
 	}
 
-	pms := PackageManagers[s.Language]
+	pms := def.PackageManagers
 	switch {
 	case a.PackageManager != "":
 		s.PackageManager = a.PackageManager
@@ -197,8 +167,8 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.Framework = ""
 		}
 	}
-	if s.Framework != "" && !slices.Contains(Frameworks[s.Language], s.Framework) {
-		return Spec{}, nil, errf("--framework", "%q is not a supported %s framework; use one of %s, or none", s.Framework, s.Language, strings.Join(Frameworks[s.Language], ", "))
+	if s.Framework != "" && !slices.Contains(def.Frameworks, s.Framework) {
+		return Spec{}, nil, errf("--framework", "%q is not a supported %s framework; use one of %s, or none", s.Framework, s.Language, strings.Join(def.Frameworks, ", "))
 	}
 
 	if sameLang {
@@ -210,23 +180,12 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	}
 	if len(s.Manifests) == 0 {
 		// A new service: the files its package manager will create.
-		s.Manifests = defaultManifests[s.PackageManager]
+		s.Manifests = def.NewManifests[s.PackageManager]
 	}
-	if s.Language == "go" {
-		from := strings.TrimPrefix(s.GoMain, "./") + "/"
-		if a.Main != "" {
-			s.GoMain, from = a.Main, "--main"
-			if s.GoMain != "." && !strings.HasPrefix(s.GoMain, "./") {
-				s.GoMain = "./" + strings.TrimSuffix(s.GoMain, "/")
-			}
+	if def.Prepare != nil {
+		if err := def.Prepare(&s, a); err != nil {
+			return Spec{}, nil, err
 		}
-		if s.GoMain == "" {
-			s.GoMain = "."
-		}
-		if !goMain.MatchString(s.GoMain) {
-			return Spec{}, nil, errf(from, "Go main package %q: use a path of letters, digits, '.', '_', '-' and '/'", s.GoMain)
-		}
-		s.Binary = binaryName(s.GoMain)
 	}
 	for _, m := range s.Manifests {
 		if !manifestPath.MatchString(m) {
@@ -247,7 +206,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		// a worker, a command-line tool), so no EXPOSE.
 		s.Port = f.Port
 	default:
-		s.Port = DefaultPort(s.Language, s.Framework)
+		s.Port = def.DefaultPort(s.Framework)
 	}
 	if s.Port < 0 || s.Port > 65535 {
 		return Spec{}, nil, errf("port", "%d is not a port number (1-65535)", s.Port)
@@ -263,7 +222,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	case sameLang && len(f.Command) > 0 && (a.Framework == "" || s.Framework == f.Framework) && (a.PackageManager == "" || a.PackageManager == f.PackageManager):
 		s.Command = f.Command
 	default:
-		s.Command = DefaultCommand(s)
+		s.Command = def.DefaultCommand(s)
 	}
 	if err := CheckCommand(s.Command); err != nil {
 		return Spec{}, nil, errf("command", "%v", err)
@@ -271,7 +230,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 
 	// Images.
 	v, _ := stack.Variant(s.Variant)
-	s.BaseImage, s.BuildImage = images(stack, s, v)
+	s.BaseImage, s.BuildImage = def.Images(stack, s, v)
 	if a.Base != "" {
 		if err := CheckImage(a.Base); err != nil {
 			return Spec{}, nil, errf("--base", "%v", err)
@@ -282,41 +241,11 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	return s, warns, nil
 }
 
-// images picks the final and build stage images for a stack and variant.
-func images(stack *catalog.Stack, s Spec, v catalog.Variant) (base, build string) {
-	switch s.Language {
-	case "go":
-		// The variant names the final stage's fixed image (scratch,
-		// alpine:3.24, debian:trixie-slim); the toolchain builds in golang.
-		return stack.RuntimeRef(s.Version, v), stack.Ref(s.Version, v)
-	case "python":
-		// A virtualenv is built in a first stage on the same image, so the
-		// installers (pip caches, poetry, uv) stay out of the final image.
-		ref := stack.Ref(s.Version, v)
-		return ref, ref
-	case "node":
-		ref := stack.Ref(s.Version, v)
-		if s.BuildScript {
-			return ref, ref
-		}
-		return ref, ""
-	}
-	return stack.Ref(s.Version, v), ""
-}
-
 var (
 	toolVersion  = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}([-+][0-9A-Za-z.]+)?$`)
 	goMain       = regexp.MustCompile(`^\.(/[A-Za-z0-9._-]+)*$`)
 	manifestPath = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
 )
-
-func binaryName(mainPkg string) string {
-	name := path.Base(mainPkg)
-	if name == "." || name == "/" || name == "" {
-		return "app"
-	}
-	return name
-}
 
 // ParsePort validates a port answer: a decimal number from 1 to 65535,
 // or 0 for a service that listens on no port (no EXPOSE).
@@ -371,55 +300,6 @@ func CheckImage(ref string) error {
 	}
 	if _, err := reference.ParseNormalizedNamed(ref); err != nil {
 		return fmt.Errorf("%q is not an image reference: %v", ref, err)
-	}
-	return nil
-}
-
-// DefaultPort is the port a framework listens on by default; 0 when a
-// plain program has none.
-func DefaultPort(language, framework string) int {
-	switch framework {
-	case "flask", "django", "fastapi":
-		return 8000
-	case "express", "next", "nest":
-		return 3000
-	}
-	switch language {
-	case "go":
-		return 8080
-	case "node":
-		return 3000
-	case "python":
-		return 8000
-	}
-	return 0
-}
-
-// DefaultCommand is the start command when nothing was detected or given:
-// what a new service of that stack would start with.
-func DefaultCommand(s Spec) []string {
-	port := strconv.Itoa(s.Port)
-	switch s.Language {
-	case "python":
-		switch s.Framework {
-		case "flask":
-			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "app:app"}
-		case "django":
-			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "config.wsgi:application"}
-		case "fastapi":
-			return []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", port}
-		}
-		return []string{"python", "main.py"}
-	case "node":
-		switch s.Framework {
-		case "next":
-			return []string{"npx", "next", "start"}
-		case "nest":
-			return []string{"node", "dist/main.js"}
-		}
-		return []string{"node", "index.js"}
-	case "go":
-		return []string{"/usr/local/bin/" + s.Binary}
 	}
 	return nil
 }

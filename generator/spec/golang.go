@@ -1,0 +1,47 @@
+package spec
+
+import (
+	"path"
+	"strings"
+
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/detect"
+)
+
+var goStack = Stack{
+	Language:        "go",
+	PackageManagers: []string{"go"},
+	Frameworks:      []string{},
+	NewManifests:    map[string][]string{"go": {"go.mod", "go.sum"}},
+	DefaultPort:     func(string) int { return 8080 },
+	DefaultCommand:  func(s Spec) []string { return []string{"/usr/local/bin/" + s.Binary} },
+	// The variant names the final stage's fixed image (scratch,
+	// alpine:3.24, debian:trixie-slim); the toolchain builds in golang.
+	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
+		return stack.RuntimeRef(s.Version, v), stack.Ref(s.Version, v)
+	},
+	// The main package (detected, or --main) and the binary named after it.
+	Prepare: func(s *Spec, a Answers) error {
+		from := strings.TrimPrefix(s.GoMain, "./") + "/"
+		if a.Main != "" {
+			s.GoMain, from = a.Main, "--main"
+			if s.GoMain != "." && !strings.HasPrefix(s.GoMain, "./") {
+				s.GoMain = "./" + strings.TrimSuffix(s.GoMain, "/")
+			}
+		}
+		if s.GoMain == "" {
+			s.GoMain = "."
+		}
+		if !goMain.MatchString(s.GoMain) {
+			return errf(from, "Go main package %q: use a path of letters, digits, '.', '_', '-' and '/'", s.GoMain)
+		}
+		s.Binary = path.Base(s.GoMain)
+		if s.Binary == "." || s.Binary == "/" {
+			s.Binary = "app"
+		}
+		return nil
+	},
+	Shapes: func(string) []detect.Facts {
+		return []detect.Facts{{Manifests: []string{"go.mod", "go.sum"}, GoMain: "."}, {Manifests: []string{"go.mod"}, GoMain: "./cmd/api"}}
+	},
+}
