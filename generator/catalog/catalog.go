@@ -12,6 +12,7 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,17 @@ type Variant struct {
 	// Runtime is a fixed final-stage image ("scratch", "alpine:3.24"), or
 	// "" when the final stage runs on the stack's own image.
 	Runtime string
+	// Build, when set, is the build stage's image as a template in which
+	// "{version}" stands for the line: "maven:3.9-eclipse-temurin-{version}-noble".
+	// "" means the stack's own image and tag.
+	Build string
+	// BuildPM overrides Build per package manager (Gradle builds in the
+	// gradle image, Maven in maven).
+	BuildPM map[string]string
+	// Final, when set, is the final stage's image as a template:
+	// "eclipse-temurin:{version}-jre-noble". "" means Runtime, else the
+	// stack's own image and tag.
+	Final string
 	// Doc is a one-line description shown by prompts and `images`.
 	Doc string
 }
@@ -76,6 +88,9 @@ type Stack struct {
 	// User is the image's built-in non-root user ("node"), "" when it has
 	// none. The official images still run as root unless told otherwise.
 	User string
+	// Vendor marks a stack with no Docker Official Image: its images come
+	// from the vendor's registry (.NET, Bun, Deno) and dockgen says so.
+	Vendor bool
 }
 
 // Runtime is a fixed final-stage image such as alpine:3.24 or scratch.
@@ -218,12 +233,44 @@ func (s *Stack) Ref(version string, v Variant) string {
 }
 
 // RuntimeRef returns the final stage's image for a line and variant: the
-// variant's fixed runtime image, or the stack's own image.
+// variant's fixed runtime image, its Final template, or the stack's own
+// image.
 func (s *Stack) RuntimeRef(version string, v Variant) string {
-	if v.Runtime != "" {
+	switch {
+	case v.Runtime != "":
 		return v.Runtime
+	case v.Final != "":
+		return expand(v.Final, version)
 	}
 	return s.Ref(version, v)
+}
+
+// BuildRef returns the build stage's image for a line, variant and
+// package manager: the variant's BuildPM or Build template, or the
+// stack's own image.
+func (s *Stack) BuildRef(version string, v Variant, pm string) string {
+	if t, ok := v.BuildPM[pm]; ok {
+		return expand(t, version)
+	}
+	if v.Build != "" {
+		return expand(v.Build, version)
+	}
+	return s.Ref(version, v)
+}
+
+// BuildRefs lists every build image the variant of a line can use.
+func (s *Stack) BuildRefs(version string, v Variant) []string {
+	out := []string{s.BuildRef(version, v, "")}
+	for _, pm := range slices.Sorted(maps.Keys(v.BuildPM)) {
+		if ref := expand(v.BuildPM[pm], version); !slices.Contains(out, ref) {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+func expand(template, version string) string {
+	return strings.ReplaceAll(template, "{version}", version)
 }
 
 // Architectures lists the bashbrew architectures the line's tag of the

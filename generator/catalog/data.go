@@ -33,6 +33,7 @@ type file struct {
 		Product  string `yaml:"product"`
 		Default  string `yaml:"default"`
 		User     string `yaml:"user"`
+		Vendor   bool   `yaml:"vendor"`
 		Lines    []struct {
 			Version       string              `yaml:"version"`
 			EOL           string              `yaml:"eol"`
@@ -42,12 +43,15 @@ type file struct {
 			Architectures map[string][]string `yaml:"architectures"`
 		} `yaml:"lines"`
 		Variants []struct {
-			Name          string   `yaml:"name"`
-			Suffix        string   `yaml:"suffix"`
-			OS            string   `yaml:"os"`
-			Architectures []string `yaml:"architectures"`
-			Runtime       string   `yaml:"runtime"`
-			Doc           string   `yaml:"doc"`
+			Name          string            `yaml:"name"`
+			Suffix        string            `yaml:"suffix"`
+			OS            string            `yaml:"os"`
+			Architectures []string          `yaml:"architectures"`
+			Runtime       string            `yaml:"runtime"`
+			Build         string            `yaml:"build"`
+			BuildPM       map[string]string `yaml:"build-pm"`
+			Final         string            `yaml:"final"`
+			Doc           string            `yaml:"doc"`
 		} `yaml:"variants"`
 	} `yaml:"stacks"`
 	Runtimes []struct {
@@ -94,7 +98,7 @@ func Parse(data []byte) (*Catalog, error) {
 		c.runtimes = append(c.runtimes, Runtime{Ref: r.Ref, OS: r.OS, Architectures: r.Architectures})
 	}
 	for _, fs := range f.Stacks {
-		s := Stack{Language: fs.Language, Image: fs.Image, Product: fs.Product, Default: fs.Default, User: fs.User}
+		s := Stack{Language: fs.Language, Image: fs.Image, Product: fs.Product, Default: fs.Default, User: fs.User, Vendor: fs.Vendor}
 		for _, fv := range fs.Variants {
 			if !knownOS(fv.OS) {
 				return nil, fmt.Errorf("%s variant %s: os %q is not under os:", s.Language, fv.Name, fv.OS)
@@ -105,8 +109,12 @@ func Parse(data []byte) (*Catalog, error) {
 			if len(fv.Architectures) == 0 {
 				return nil, fmt.Errorf("%s variant %s: no architectures", s.Language, fv.Name)
 			}
+			if fv.Runtime != "" && fv.Final != "" {
+				return nil, fmt.Errorf("%s variant %s: give runtime or final, not both", s.Language, fv.Name)
+			}
 			s.Variants = append(s.Variants, Variant{Name: fv.Name, Suffix: fv.Suffix, OS: fv.OS,
-				Architectures: fv.Architectures, Runtime: fv.Runtime, Doc: fv.Doc})
+				Architectures: fv.Architectures, Runtime: fv.Runtime, Build: fv.Build, BuildPM: fv.BuildPM,
+				Final: fv.Final, Doc: fv.Doc})
 		}
 		if len(s.Variants) == 0 {
 			return nil, fmt.Errorf("%s: no variants", s.Language)

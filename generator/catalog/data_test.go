@@ -284,3 +284,42 @@ func TestFetchTags(t *testing.T) {
 		t.Errorf("unreachable hub: %v", err)
 	}
 }
+
+// A variant of several images: the build image per package manager and
+// the final image come from templates with the line filled in.
+func TestImageTemplates(t *testing.T) {
+	c, err := Parse([]byte(`
+os:
+  - {name: noble, image: ubuntu, tags: ["24.04", noble], eol: 2029-05-31}
+stacks:
+  - language: java
+    image: eclipse-temurin
+    product: eclipse-temurin
+    default: "25"
+    lines:
+      - {version: "25", eol: 2031-09-30}
+    variants:
+      - name: jre
+        suffix: jdk-noble
+        os: noble
+        architectures: [amd64, arm64v8]
+        build: maven:3.9-eclipse-temurin-{version}-noble
+        build-pm: {gradle: "gradle:9.7-jdk{version}-noble"}
+        final: eclipse-temurin:{version}-jre-noble
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := c.Stack("java")
+	v, _ := s.Variant("")
+	for _, tt := range []struct{ got, want string }{
+		{s.BuildRef("25", v, "maven"), "maven:3.9-eclipse-temurin-25-noble"},
+		{s.BuildRef("25", v, "gradle"), "gradle:9.7-jdk25-noble"},
+		{s.RuntimeRef("25", v), "eclipse-temurin:25-jre-noble"},
+		{strings.Join(s.BuildRefs("25", v), " "), "maven:3.9-eclipse-temurin-25-noble gradle:9.7-jdk25-noble"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %s, want %s", tt.got, tt.want)
+		}
+	}
+}
