@@ -169,7 +169,7 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		return err
 	}
 	if o.Check {
-		return tm.driftCheck(o.Dir, files, d)
+		return tm.driftCheck(o.Dir, s.Language, files, d)
 	}
 
 	if o.Stdout {

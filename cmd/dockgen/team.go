@@ -142,11 +142,12 @@ func (t *team) checkPolicy(files []render.File) error {
 }
 
 // layerIDs identifies the template layers, for the record: the
-// repository's own layer by its path inside the repository.
-func (t *team) layerIDs() ([]config.LayerID, error) {
+// repository's own layer by its path inside the repository; each hash
+// covers the shared templates and those of language.
+func (t *team) layerIDs(language string) ([]config.LayerID, error) {
 	var ids []config.LayerID
 	for _, l := range t.set {
-		h, err := l.Hash()
+		h, err := l.Hash(language)
 		if err != nil {
 			return nil, err
 		}
@@ -162,7 +163,7 @@ func (t *team) layerIDs() ([]config.LayerID, error) {
 // record is the repository's .dockgen.yaml with the answers that
 // reproduce s and the layers' identity.
 func (t *team) record(s spec.Spec) (output.File, error) {
-	ids, err := t.layerIDs()
+	ids, err := t.layerIDs(s.Language)
 	if err != nil {
 		return output.File{}, err
 	}
@@ -195,11 +196,11 @@ func (t *team) firstRecording(dir string, files []output.File) bool {
 // driftCheck compares the rendered files with what is in dir: a unified
 // diff on out for each that differs, a note on errOut for each template
 // layer that changed since the answers were recorded.
-func (t *team) driftCheck(dir string, files []render.File, d Deps) error {
+func (t *team) driftCheck(dir, language string, files []render.File, d Deps) error {
 	if t.repo == nil || t.repo.Recorded == nil {
 		return fmt.Errorf("%s has no recorded answers; run dockgen init to record them", filepath.Join(dir, config.RepoFile))
 	}
-	ids, err := t.layerIDs()
+	ids, err := t.layerIDs(language)
 	if err != nil {
 		return err
 	}

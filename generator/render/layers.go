@@ -42,12 +42,18 @@ func (l Layer) fileName(p string) string {
 	return strings.TrimSuffix(l.Dir, "/") + "/" + p
 }
 
-// Hash identifies the layer's content: a SHA-256 over the path and bytes
-// of every *.tmpl file in its top-level folders, in path order.
-func (l Layer) Hash() (string, error) {
-	names, err := fs.Glob(l.FS, "*/*.tmpl")
-	if err != nil {
-		return "", err
+// Hash identifies the layer's content for one language: a SHA-256 over
+// the path and bytes of every *.tmpl file in its shared/ and LANGUAGE/
+// folders, in path order. Templates of other languages do not change it,
+// so adding a language leaves every recorded hash of the others valid.
+func (l Layer) Hash(language string) (string, error) {
+	var names []string
+	for _, dir := range []string{"shared", language} {
+		m, err := fs.Glob(l.FS, dir+"/*.tmpl")
+		if err != nil {
+			return "", err
+		}
+		names = append(names, m...)
 	}
 	slices.Sort(names)
 	h := sha256.New()
