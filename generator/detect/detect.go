@@ -37,7 +37,20 @@ const maxReadSize = 256 << 10
 //
 // The choice is recorded as a warning naming the files of each candidate.
 // Warnings of every detector are kept, in detection order.
+//
+// The runtime version then comes, for every language, first from the
+// version managers' files (mise.toml, .mise.toml, .tool-versions: they
+// pin), and only then from the stack's own files, which stay listed as
+// candidates (applyVersionFiles, toolversions.go).
 func Detect(fsys fs.FS) Facts {
+	f := chooseLanguage(fsys)
+	applyVersionFiles(fsys, &f)
+	return f
+}
+
+// chooseLanguage runs the detectors and picks one language's Facts by the
+// rules documented on Detect.
+func chooseLanguage(fsys fs.FS) Facts {
 	var found []candidate
 	for _, d := range []struct {
 		lang string

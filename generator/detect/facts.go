@@ -16,6 +16,23 @@ type Evidence struct {
 	File string `json:"file"`
 	// Reason is a short human explanation ("requires-python = \">=3.11\"").
 	Reason string `json:"reason"`
+	// Rule says which rule made this the winner when there was a choice
+	// ("mise.toml, .mise.toml and .tool-versions pin the runtime before
+	// the stack's own files"); "" when nothing competed.
+	Rule string `json:"rule,omitempty"`
+	// Candidates are the other values seen for the same field, which lost.
+	Candidates []Candidate `json:"candidates,omitempty"`
+}
+
+// Candidate is a value seen for a field that another one beat.
+type Candidate struct {
+	// Value is the value it would have given ("yarn", "3.11"), "" when the
+	// reason says it.
+	Value string `json:"value,omitempty"`
+	// File is where it was seen.
+	File string `json:"file"`
+	// Reason is what was seen there.
+	Reason string `json:"reason"`
 }
 
 // VersionReq is a runtime version requirement as written in a file.
