@@ -118,6 +118,27 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "go", version: VersionReq{"1.23.4", false, "go.mod"}, pm: "go", port: 8000, goMain: "./cmd/api",
 			manifests: []string{"go.mod"}, warnings: []string{"cmd/: several main packages (api, worker)"},
 		},
+		"python-pdm": {
+			lang: "python", version: VersionReq{">=3.12", false, "pyproject.toml"}, pm: "pdm",
+			framework: "fastapi", port: 8000,
+			command:   []string{"uvicorn", "inventory.main:app", "--host", "0.0.0.0", "--port", "8000", "--app-dir", "src"},
+			manifests: []string{"pyproject.toml", "pdm.lock"}, deps: []string{"fastapi", "sqlalchemy", "uvicorn"},
+		},
+		"python-starlette": {
+			lang: "python", version: VersionReq{"3.13", true, ".python-version"}, pm: "pip",
+			framework: "starlette", port: 8000, command: []string{"uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"},
+			manifests: []string{"requirements.txt"}, deps: []string{"jinja2", "starlette", "uvicorn"},
+		},
+		"python-streamlit": {
+			lang: "python", pm: "pip", framework: "streamlit", port: 8501,
+			command:   []string{"streamlit", "run", "streamlit_app.py", "--server.port", "8501", "--server.address", "0.0.0.0"},
+			manifests: []string{"requirements.txt"}, deps: []string{"altair", "pandas", "streamlit"},
+		},
+		"python-scripts": {
+			lang: "python", version: VersionReq{">=3.13", false, "pyproject.toml"}, pm: "uv",
+			command: []string{"report-worker"}, manifests: []string{"pyproject.toml", "uv.lock"},
+			deps: []string{"boto3", "click", "structlog"},
+		},
 		"bad-package-json": {
 			lang: "node", pm: "npm", port: 3000, command: []string{"node", "server.js"},
 			manifests: []string{"package.json", "package-lock.json"},

@@ -78,6 +78,13 @@ type Facts struct {
 	// GoMain is the main package to build, as a "./"-prefixed slash path
 	// ("." or "./cmd/api"); "" for other languages.
 	GoMain string `json:"go_main,omitempty"`
+	// InstallProject is true when the command is one of the project's own
+	// [project.scripts]: the Python project itself is installed too.
+	InstallProject bool `json:"install_project,omitempty"`
+	// OutputDir is the build output a Node app's final stage or a static
+	// site's web server takes (".next/standalone", "dist", "build",
+	// "dist/web/browser"), "" when there is none.
+	OutputDir string `json:"output_dir,omitempty"`
 	// Dependencies are the direct runtime dependency names the manifests
 	// declare (lowercased for Python), used to pick servers such as
 	// gunicorn or uvicorn.

@@ -16,7 +16,7 @@ import (
 // first found is the language evidence.
 var pythonMarkers = []string{
 	"pyproject.toml", "requirements.txt", "Pipfile", "Pipfile.lock",
-	"poetry.lock", "uv.lock", "setup.py", "manage.py",
+	"poetry.lock", "uv.lock", "pdm.lock", "setup.py", "manage.py",
 }
 
 // pyproject is the part of pyproject.toml detection reads.
@@ -31,6 +31,7 @@ type pyproject struct {
 		Poetry *struct {
 			Dependencies map[string]any `toml:"dependencies"`
 		} `toml:"poetry"`
+		PDM map[string]any `toml:"pdm"`
 	} `toml:"tool"`
 }
 
@@ -264,11 +265,13 @@ func pythonVersion(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject bool, pf
 var pythonLocks = []struct{ file, manager string }{
 	{"uv.lock", "uv"},
 	{"poetry.lock", "poetry"},
+	{"pdm.lock", "pdm"},
 	{"Pipfile.lock", "pipenv"},
 }
 
 // pythonPackageManager sets the manager and manifests: uv.lock -> uv;
-// poetry.lock or [tool.poetry] -> poetry; Pipfile(.lock) -> pipenv;
+// poetry.lock or [tool.poetry] -> poetry; pdm.lock or [tool.pdm] -> pdm;
+// Pipfile(.lock) -> pipenv;
 // requirements.txt -> pip; pyproject [project] -> pip. It returns the
 // requirements files read (requirements.txt and what it includes).
 func pythonPackageManager(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject bool) []string {
@@ -297,6 +300,13 @@ func pythonPackageManager(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject b
 		manager = "poetry"
 		r.evidence("package_manager", "pyproject.toml", "[tool.poetry] without a lockfile")
 		r.manifests(fsys, "pyproject.toml", "poetry.lock")
+	case manager == "pdm":
+		r.evidence("package_manager", lock, "pdm.lock exists")
+		r.manifests(fsys, "pyproject.toml", "pdm.lock")
+	case hasPyproject && pp.Tool.PDM != nil:
+		manager = "pdm"
+		r.evidence("package_manager", "pyproject.toml", "[tool.pdm] without a lockfile")
+		r.manifests(fsys, "pyproject.toml")
 	case manager == "pipenv":
 		r.evidence("package_manager", lock, "Pipfile.lock exists")
 		r.manifests(fsys, "Pipfile", "Pipfile.lock")
@@ -409,13 +419,16 @@ var (
 	fastAPIApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
 	flaskApp       = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(`)
 	flaskFactory   = regexp.MustCompile(`(?m)^def create_app\(`)
+	starletteApp   = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
+	streamlitUse   = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
 	// pyRunPort finds port=NNNN inside app.run(...) or uvicorn.run(...).
 	pyRunPort = regexp.MustCompile(`(?:\.run|uvicorn\.run)\([^)]*?\bport\s*=\s*(\d{2,5})`)
 )
 
 // pythonApp sets framework, port, command and entry point: Django, then
-// FastAPI, then Flask, then a main.py/app.py script, then a single
-// [project.scripts] entry.
+// FastAPI, then Flask, then Starlette, then Streamlit, then a
+// [project.scripts] entry (the only one, or the one named after the
+// project), then a main.py/app.py script.
 func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyproject bool) {
 	hasManage := exists(fsys, "manage.py")
 	gunicorn := deps.has("gunicorn")
@@ -439,6 +452,19 @@ func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyprojec
 		r.evidence("framework", deps.from["flask"], "depends on flask")
 		pythonFlask(fsys, r, gunicorn, deps)
 		return
+	case deps.has("starlette"):
+		r.f.Framework = "starlette"
+		r.evidence("framework", deps.from["starlette"], "depends on starlette")
+		pythonStarlette(fsys, r, deps)
+		return
+	case deps.has("streamlit"):
+		r.f.Framework = "streamlit"
+		r.evidence("framework", deps.from["streamlit"], "depends on streamlit")
+		pythonStreamlit(fsys, r, deps)
+		return
+	}
+	if hasPyproject && pp.Project != nil && pythonScript(r, pp) {
+		return
 	}
 	for _, f := range []string{"main.py", "app.py"} {
 		if exists(fsys, f) {
@@ -448,13 +474,84 @@ func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyprojec
 			return
 		}
 	}
-	if hasPyproject && pp.Project != nil && len(pp.Project.Scripts) == 1 {
-		for name, target := range pp.Project.Scripts {
-			r.f.Command = []string{name}
-			r.evidence("entrypoint", "pyproject.toml", fmt.Sprintf("[project.scripts] %s = %s", name, quote(target)))
-			r.evidence("command", "pyproject.toml", "the only [project.scripts] entry")
-		}
+}
+
+// projectScript is a [project.scripts] name that can be an exec-form
+// command: a console-script name pip would install into the venv's bin/.
+var projectScript = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// pythonScript runs a [project.scripts] entry: the only one, or the one
+// named after the project. The project itself is then installed into the
+// virtualenv (InstallProject), so the script exists there.
+func pythonScript(r *recorder, pp *pyproject) bool {
+	scripts := pp.Project.Scripts
+	name, reason := "", ""
+	switch {
+	case len(scripts) == 1:
+		name = sortedKeys(scripts)[0]
+		reason = "the only [project.scripts] entry"
+	case len(scripts) > 1 && scripts[pp.Project.Name] != "":
+		name = pp.Project.Name
+		reason = "the [project.scripts] entry named after the project"
+	default:
+		return false
 	}
+	if !projectScript.MatchString(name) {
+		r.warn("pyproject.toml: [project.scripts] name %s is not a command name; pass --cmd", quote(name))
+		return false
+	}
+	r.f.Command = []string{name}
+	r.f.InstallProject = true
+	r.evidence("entrypoint", "pyproject.toml", fmt.Sprintf("[project.scripts] %s = %s", name, quote(scripts[name])))
+	r.evidence("command", "pyproject.toml", reason+"; the project is installed into the virtualenv")
+	return true
+}
+
+// pythonStarlette serves a module defining app = Starlette(...) with
+// uvicorn, Starlette's documented server, on 8000.
+func pythonStarlette(fsys fs.FS, r *recorder, deps *pyDeps) {
+	candidates := []string{"main.py", "app.py", "app/main.py"}
+	for _, pkg := range srcPackages(fsys) {
+		candidates = append(candidates, "src/"+pkg+"/main.py", "src/"+pkg+"/app.py")
+	}
+	candidates = append(candidates, "asgi.py", "server.py", "app/__init__.py", "src/main.py")
+	file, variable, src := findAppModule(fsys, candidates, starletteApp)
+	r.f.Port = 8000
+	portReason, portFile := "Starlette served by uvicorn on 8000", deps.from["starlette"]
+	if p := firstPort(src, pyRunPort); p != 0 {
+		r.f.Port, portReason, portFile = p, fmt.Sprintf("uvicorn.run(..., port=%d)", p), file
+	}
+	r.evidence("port", portFile, portReason)
+	if file == "" {
+		r.warn("%s: starlette is a dependency but no module defines app = Starlette(...); pass --cmd to set the start command", deps.from["starlette"])
+		return
+	}
+	mod, appDir := moduleRef(file)
+	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = Starlette(...)", variable))
+	r.f.Command = []string{"uvicorn", mod + ":" + variable, "--host", "0.0.0.0", "--port", fmt.Sprint(r.f.Port)}
+	if appDir != "" {
+		r.f.Command = append(r.f.Command, "--app-dir", appDir)
+	}
+	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
+	if !deps.has("uvicorn") {
+		r.warn("%s: starlette is a dependency but uvicorn is not; add uvicorn so the start command exists", deps.from["starlette"])
+	}
+}
+
+// pythonStreamlit runs the first script that imports streamlit with
+// `streamlit run`, on Streamlit's port 8501 and every interface.
+func pythonStreamlit(fsys fs.FS, r *recorder, deps *pyDeps) {
+	r.f.Port = 8501
+	r.evidence("port", deps.from["streamlit"], "streamlit run default 8501")
+	candidates := []string{"streamlit_app.py", "app.py", "main.py", "Home.py", "dashboard.py", "src/app.py", "src/streamlit_app.py"}
+	file, _, _ := findAppModule(fsys, candidates, streamlitUse)
+	if file == "" {
+		r.warn("%s: streamlit is a dependency but no script imports it (streamlit_app.py, app.py, main.py); pass --cmd to set the start command", deps.from["streamlit"])
+		return
+	}
+	r.evidence("entrypoint", file, "imports streamlit")
+	r.f.Command = []string{"streamlit", "run", file, "--server.port", "8501", "--server.address", "0.0.0.0"}
+	r.evidence("command", file, "streamlit run serves the script")
 }
 
 // pythonDjango finds the project package holding wsgi.py: from manage.py's

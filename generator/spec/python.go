@@ -9,15 +9,21 @@ import (
 
 var pythonStack = Stack{
 	Language:        "python",
-	PackageManagers: []string{"pip", "poetry", "uv", "pipenv"},
-	Frameworks:      []string{"flask", "django", "fastapi"},
+	PackageManagers: []string{"pip", "poetry", "uv", "pipenv", "pdm"},
+	Frameworks:      []string{"flask", "django", "fastapi", "starlette", "streamlit"},
 	NewManifests: map[string][]string{
 		"pip":    {"requirements.txt"},
 		"poetry": {"pyproject.toml", "poetry.lock"},
 		"uv":     {"pyproject.toml", "uv.lock"},
 		"pipenv": {"Pipfile", "Pipfile.lock"},
+		"pdm":    {"pyproject.toml", "pdm.lock"},
 	},
-	DefaultPort: func(string) int { return 8000 },
+	DefaultPort: func(framework string) int {
+		if framework == "streamlit" {
+			return 8501
+		}
+		return 8000
+	},
 	DefaultCommand: func(s Spec) []string {
 		port := strconv.Itoa(s.Port)
 		switch s.Framework {
@@ -25,8 +31,10 @@ var pythonStack = Stack{
 			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "app:app"}
 		case "django":
 			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "config.wsgi:application"}
-		case "fastapi":
+		case "fastapi", "starlette":
 			return []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", port}
+		case "streamlit":
+			return []string{"streamlit", "run", "app.py", "--server.port", port, "--server.address", "0.0.0.0"}
 		}
 		return []string{"python", "main.py"}
 	},
@@ -39,13 +47,15 @@ var pythonStack = Stack{
 	Shapes: func(pm string) []detect.Facts {
 		switch pm {
 		case "pip":
-			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}}
+			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}, {Manifests: []string{"pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt", "pyproject.toml"}, InstallProject: true}}
 		case "poetry":
-			return []detect.Facts{{Manifests: []string{"pyproject.toml", "poetry.lock"}}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, PackageManagerVersion: "2.1.3"}}
+			return []detect.Facts{{Manifests: []string{"pyproject.toml", "poetry.lock"}}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, PackageManagerVersion: "2.1.3"}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, InstallProject: true}}
 		case "uv":
-			return []detect.Facts{{Manifests: []string{"pyproject.toml", "uv.lock"}}, {Manifests: []string{"pyproject.toml"}}}
+			return []detect.Facts{{Manifests: []string{"pyproject.toml", "uv.lock"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"pyproject.toml", "uv.lock"}, InstallProject: true}}
 		case "pipenv":
 			return []detect.Facts{{Manifests: []string{"Pipfile", "Pipfile.lock"}}, {Manifests: []string{"Pipfile"}}}
+		case "pdm":
+			return []detect.Facts{{Manifests: []string{"pyproject.toml", "pdm.lock"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"pyproject.toml", "pdm.lock"}, InstallProject: true}}
 		}
 		return []detect.Facts{{}}
 	},

@@ -46,6 +46,12 @@ type Spec struct {
 	BaseOverridden bool `json:"-"`
 	// Manifests are copied before the install step, in order.
 	Manifests []string `json:"manifests"`
+	// InstallProject is true when a Python command is one of the
+	// project's [project.scripts]: the project is installed into the venv.
+	InstallProject bool `json:"-"`
+	// OutputDir is the build output to run or serve (Next.js standalone,
+	// a static site's dist/), "" when none; validated by the stack.
+	OutputDir string `json:"-"`
 	// BuildScript is true when a Node app has a "build" script.
 	BuildScript bool `json:"-"`
 	// GoMain is the Go main package ("." or "./cmd/api").
@@ -172,6 +178,8 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	}
 
 	if sameLang {
+		s.InstallProject = f.InstallProject
+		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
 		s.GoMain = f.GoMain
 		if s.PackageManager == f.PackageManager {
