@@ -28,6 +28,8 @@ type detectResult struct {
 	BuildImage     string            `json:"build_image"`
 	Evidence       []detect.Evidence `json:"evidence"`
 	Warnings       []string          `json:"warnings"`
+	// versionRule is how the catalog chose the line (human view only).
+	versionRule string
 }
 
 func newDetectCmd(d Deps) *cobra.Command {
@@ -81,7 +83,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		if err != nil {
 			return r, err
 		}
-		r.Version, r.VersionSource = s.Version, s.VersionSource
+		r.Version, r.VersionSource, r.versionRule = s.Version, s.VersionSource, s.VersionRule
 		r.PackageManager, r.Framework, r.Port, r.Command = s.PackageManager, s.Framework, s.Port, s.Command
 		r.BaseImage, r.BuildImage = s.BaseImage, s.BuildImage
 		r.Warnings = append(r.Warnings, warns...)
@@ -131,14 +133,48 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	if e := from("version"); e != "default" {
 		versionFrom = e
 	}
+	// explain adds, under a value, the rule that chose it and the
+	// candidates it beat.
+	explain := func(field string, extraRule string) {
+		for _, e := range r.Evidence {
+			if e.Field != field {
+				continue
+			}
+			rule := e.Rule
+			if extraRule != "" {
+				rule = strings.TrimPrefix(rule+"; "+extraRule, "; ")
+				extraRule = ""
+			}
+			if rule != "" {
+				fmt.Fprintf(tw, "\t\t  rule: %s\n", rule)
+			}
+			for _, c := range e.Candidates {
+				v := ""
+				if c.Value != "" {
+					v = c.Value + " from "
+				}
+				fmt.Fprintf(tw, "\t\t  also seen: %s%s: %s\n", v, c.File, c.Reason)
+			}
+		}
+		if extraRule != "" {
+			fmt.Fprintf(tw, "\t\t  rule: %s\n", extraRule)
+		}
+	}
 	fmt.Fprintf(tw, "language\t%s\t%s\n", r.Language, from("language"))
+	explain("language", "")
 	fmt.Fprintf(tw, "version\t%s\t%s\n", r.Version, versionFrom)
+	explain("version", r.versionRule)
 	fmt.Fprintf(tw, "package manager\t%s\t%s\n", r.PackageManager, from("package_manager"))
+	explain("package_manager", "")
 	fmt.Fprintf(tw, "framework\t%s\t%s\n", orNone(r.Framework), from("framework"))
+	explain("framework", "")
 	fmt.Fprintf(tw, "port\t%s\t%s\n", port, from("port"))
+	explain("port", "")
 	fmt.Fprintf(tw, "command\t%s\t%s\n", shellquote.Join(r.Command...), from("command"))
+	explain("command", "")
 	if e := from("entrypoint"); e != "default" {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
+		explain("entrypoint", "")
 	}
 	fmt.Fprintf(tw, "base image\t%s\t%s\n", r.BaseImage, "catalog")
 	if r.BuildImage != "" && r.BuildImage != r.BaseImage {

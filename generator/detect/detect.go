@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -45,6 +46,7 @@ const maxReadSize = 256 << 10
 func Detect(fsys fs.FS) Facts {
 	f := chooseLanguage(fsys)
 	applyVersionFiles(fsys, &f)
+	explainChoices(fsys, &f)
 	return f
 }
 
@@ -78,12 +80,22 @@ func chooseLanguage(fsys fs.FS) Facts {
 	}
 	out := found[best].facts
 	var warnings, names []string
-	for _, c := range found {
+	var others []Candidate
+	for i, c := range found {
 		names = append(names, fmt.Sprintf("%s (%s)", c.lang, c.markerFile()))
 		warnings = append(warnings, c.facts.Warnings...)
 	}
 	warnings = append(warnings, fmt.Sprintf("%s: several languages found: %s; chose %s (%s); pass --language to override",
 		found[best].markerFile(), strings.Join(names, ", "), found[best].lang, found[best].why()))
+		if i != best {
+			others = append(others, Candidate{Value: c.lang, File: c.markerFile(), Reason: c.markerFile() + " exists"})
+		}
+	}
+	// The language evidence says which rule chose it and what else was seen.
+	out.Evidence = slices.Clone(out.Evidence)
+	if i := evidenceIndex(&out, "language"); i >= 0 {
+		out.Evidence[i].Rule = found[best].why()
+		out.Evidence[i].Candidates = others
 	out.Warnings = warnings
 	return out
 }

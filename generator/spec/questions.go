@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +46,7 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		if def == "" {
 			def = Languages[0]
 		}
-		v, err := p.Select(QLanguage, Languages, def)
+		v, err := p.Select(noted(QLanguage, f, "language", def == f.Language), Languages, def)
 		if err != nil {
 			return a, err
 		}
@@ -83,7 +84,7 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		a.Variant, _, _ = strings.Cut(v, " - ")
 	}
 	if pms := PackageManagers[a.Language]; given.PackageManager == "" && len(pms) > 1 {
-		v, err := p.Select(QPackageManager, pms, current().PackageManager)
+		v, err := p.Select(noted(QPackageManager, f, "package_manager", a.Language == f.Language), pms, current().PackageManager)
 		if err != nil {
 			return a, err
 		}
@@ -94,7 +95,7 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		if def == "" {
 			def = "none"
 		}
-		v, err := p.Select(QFramework, append([]string{"none"}, fws...), def)
+		v, err := p.Select(noted(QFramework, f, "framework", a.Language == f.Language), append([]string{"none"}, fws...), def)
 		if err != nil {
 			return a, err
 		}
@@ -149,4 +150,31 @@ func MergeAnswers(layers ...Answers) Answers {
 		pick(&out.Main, a.Main)
 	}
 	return out
+}
+
+// noted adds to question q what else detection saw for field, so an
+// ambiguity (two languages, two lockfiles, two frameworks) is shown where
+// it is decided: "Package manager? (detected from yarn.lock; also
+// found npm in package-lock.json)". The default stays the detected winner.
+// Without candidates, or when the question is not about the detected
+// stack (show is false), q is returned unchanged.
+func noted(q string, f detect.Facts, field string, show bool) string {
+	if !show {
+		return q
+	}
+	for _, e := range f.Evidence {
+		if e.Field != field || len(e.Candidates) == 0 {
+			continue
+		}
+		var also []string
+		for _, c := range e.Candidates {
+			if c.Value != "" {
+				also = append(also, c.Value+" in "+c.File)
+			} else {
+				also = append(also, c.File)
+			}
+		}
+		return fmt.Sprintf("%s (detected from %s; also found %s)", q, e.File, strings.Join(also, ", "))
+	}
+	return q
 }

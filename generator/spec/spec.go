@@ -25,6 +25,9 @@ type Spec struct {
 	Version string `json:"version"`
 	// VersionSource is the file the version came from, or "default".
 	VersionSource string `json:"version_source"`
+	// VersionRule says how the line was chosen from the requirement
+	// ("\">=3.11\": newest supported line that satisfies it"), for detect.
+	VersionRule string `json:"-"`
 	// Variant is the catalog variant name ("slim", "alpine", "scratch", ...).
 	Variant string `json:"variant"`
 	// PackageManager is the dependency tool ("pip", "npm", "go", ...).
@@ -130,7 +133,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		res, _ = stack.Resolve("", false, now)
 		s.VersionSource = "default"
 	}
-	s.Version = res.Line
+	s.Version, s.VersionRule = res.Line, res.Rule
 	warns = append(warns, res.Warnings...)
 
 	s.Variant = a.Variant
