@@ -84,9 +84,6 @@ func chooseLanguage(fsys fs.FS) Facts {
 	for i, c := range found {
 		names = append(names, fmt.Sprintf("%s (%s)", c.lang, c.markerFile()))
 		warnings = append(warnings, c.facts.Warnings...)
-	}
-	warnings = append(warnings, fmt.Sprintf("%s: several languages found: %s; chose %s (%s); pass --language to override",
-		found[best].markerFile(), strings.Join(names, ", "), found[best].lang, found[best].why()))
 		if i != best {
 			others = append(others, Candidate{Value: c.lang, File: c.markerFile(), Reason: c.markerFile() + " exists"})
 		}
@@ -96,6 +93,9 @@ func chooseLanguage(fsys fs.FS) Facts {
 	if i := evidenceIndex(&out, "language"); i >= 0 {
 		out.Evidence[i].Rule = found[best].why()
 		out.Evidence[i].Candidates = others
+	}
+	warnings = append(warnings, fmt.Sprintf("%s: several languages found: %s; chose %s (%s); pass --language to override",
+		found[best].markerFile(), strings.Join(names, ", "), found[best].lang, found[best].why()))
 	out.Warnings = warnings
 	return out
 }
