@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the built-in template set.
 //
-//go:embed all:shared all:python all:node all:go README.md
+//go:embed all:shared all:python all:node all:go all:rust README.md
 var FS embed.FS

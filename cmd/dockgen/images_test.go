@@ -114,6 +114,7 @@ func hub(t *testing.T) *httptest.Server {
 		"python": {"3.15-slim-trixie", "3.15-trixie", "3.15.0-slim-trixie", "3.14-slim-trixie", "3.16-rc-slim-trixie"},
 		"node":   {"26-alpine3.24", "26-trixie-slim"},
 		"golang": {"1.27-trixie"},
+		"rust":   {"1-slim-trixie"},
 		"alpine": {"3.24"},
 		"debian": {"trixie-slim"},
 	}

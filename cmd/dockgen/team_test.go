@@ -10,6 +10,7 @@ import (
 
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/prompt"
+	"github.com/dockgen/dockgen/generator/spec"
 	"github.com/dockgen/dockgen/templates"
 )
 
@@ -313,7 +314,7 @@ func TestExportChangeOneBlockTest(t *testing.T) {
 	}
 
 	const hc = "\nHEALTHCHECK --interval=30s CMD [\"/bin/healthcheck\"]"
-	for _, lang := range []string{"python", "node", "go"} {
+	for _, lang := range spec.Languages {
 		p := filepath.Join(set, lang, "Dockerfile.tmpl")
 		src := readFile(t, p)
 		changed := strings.Replace(src, `{{- block "healthcheck" . }}{{ end }}`, `{{- block "healthcheck" . }}`+hc+`{{ end }}`, 1)

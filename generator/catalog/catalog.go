@@ -316,6 +316,9 @@ func (s *Stack) Supported(now time.Time) []Line {
 func (s *Stack) LineOf(version string) (string, error) {
 	v := strings.TrimPrefix(strings.TrimSpace(version), "v")
 	v = strings.TrimPrefix(v, "go")
+	if s.Language == "rust" && v == "1" {
+		return v, nil // the floating stable line: rust:1-slim-trixie
+	}
 	parts := strings.Split(v, ".")
 	for _, p := range parts {
 		if p == "" || strings.Trim(p, "0123456789") != "" {

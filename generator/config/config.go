@@ -66,8 +66,11 @@ func FromSpec(s spec.Spec) Answers {
 	if s.BaseOverridden {
 		a.Base = s.BaseImage
 	}
-	if s.Language == "go" {
+	switch s.Language {
+	case "go":
 		a.Main = s.GoMain
+	case "rust":
+		a.Main = s.Binary
 	}
 	return a
 }

@@ -32,9 +32,9 @@ const maxReadSize = 256 << 10
 //     Go main package) beats one that did not: a package.json that only
 //     builds frontend assets does not outrank a Django app's manage.py;
 //  2. then one with a detected framework;
-//  3. then the fixed precedence go, python, node (a go.mod or Python app
-//     beside a package.json is far more often a service with frontend
-//     tooling than the reverse).
+//  3. then the fixed precedence go, rust, python, node (a go.mod, Cargo.toml
+//     or Python app beside a package.json is far more often a service with
+//     frontend tooling than the reverse).
 //
 // The choice is recorded as a warning naming the files of each candidate.
 // Warnings of every detector are kept, in detection order.
@@ -61,6 +61,7 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"python", detectPython},
 		{"node", detectNode},
 		{"go", detectGo},
+		{"rust", detectRust},
 	} {
 		if f, ok := d.run(fsys); ok {
 			found = append(found, candidate{lang: d.lang, facts: f})
@@ -110,6 +111,8 @@ type candidate struct {
 func (c candidate) precedence() int {
 	switch c.lang {
 	case "go":
+		return 4
+	case "rust":
 		return 3
 	case "python":
 		return 2
@@ -120,7 +123,7 @@ func (c candidate) precedence() int {
 }
 
 func (c candidate) hasEntry() bool {
-	return c.facts.Command != nil || c.facts.GoMain != ""
+	return c.facts.Command != nil || c.facts.GoMain != "" || c.facts.Binary != ""
 }
 
 // rank orders candidates by the rules documented on Detect.

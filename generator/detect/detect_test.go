@@ -25,6 +25,9 @@ type want struct {
 	port        int
 	command     []string
 	goMain      string
+	binary      string   // Rust
+	mains       []string // the candidates when there were several
+	cgo         bool
 	manifests   []string
 	buildScript bool
 	deps        []string
@@ -154,6 +157,21 @@ func TestDetectFixtures(t *testing.T) {
 			warnings: []string{"go.mod: invalid go.mod: line 7"},
 		},
 		"empty": {},
+		"rust-axum": {
+			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", port: 3000, binary: "orders-api",
+			manifests: []string{"Cargo.toml", "Cargo.lock"},
+			deps:      []string{"axum", "serde", "serde_json", "tokio", "tracing", "tracing-subscriber"},
+		},
+		"rust-workspace": {
+			lang: "rust", version: VersionReq{">=1.88", false, "Cargo.toml"}, pm: "cargo", port: 8081, binary: "ledger-api",
+			mains: []string{"ledger-api", "ledger-worker"}, manifests: []string{"Cargo.toml", "Cargo.lock"},
+			deps:     []string{"actix-web", "anyhow", "ledger-core", "serde", "tokio"},
+			warnings: []string{"Cargo.toml: several binaries (ledger-api, ledger-worker); building ledger-api"},
+		},
+		"rust-cli": {
+			lang: "rust", version: VersionReq{"1.85.0", true, "rust-toolchain.toml"}, pm: "cargo", binary: "sift",
+			manifests: []string{"Cargo.toml", "Cargo.lock", "rust-toolchain.toml"}, deps: []string{"clap", "regex", "serde_json"},
+		},
 	}
 
 	// Every fixture folder has a case, so a new fixture cannot go untested.
@@ -196,6 +214,9 @@ func check(t *testing.T, got Facts, w want) {
 	eq("Port", got.Port, w.port)
 	eq("Command", got.Command, w.command)
 	eq("GoMain", got.GoMain, w.goMain)
+	eq("Binary", got.Binary, w.binary)
+	eq("Mains", got.Mains, w.mains)
+	eq("CGO", got.CGO, w.cgo)
 	eq("Manifests", got.Manifests, w.manifests)
 	eq("BuildScript", got.BuildScript, w.buildScript)
 	eq("Dependencies", got.Dependencies, w.deps)

@@ -78,6 +78,16 @@ type Facts struct {
 	// GoMain is the main package to build, as a "./"-prefixed slash path
 	// ("." or "./cmd/api"); "" for other languages.
 	GoMain string `json:"go_main,omitempty"`
+	// Binary is the Rust binary target to build ("api"); "" for other
+	// languages.
+	Binary string `json:"binary,omitempty"`
+	// Mains are the candidates when there was more than one thing to
+	// build: Go main packages ("./cmd/api") or Rust binaries; init asks
+	// which one, --main answers.
+	Mains []string `json:"mains,omitempty"`
+	// CGO is true when the Go main module uses cgo (import "C", or a
+	// dependency known to need it), so the binary needs the C library.
+	CGO bool `json:"cgo,omitempty"`
 	// InstallProject is true when the command is one of the project's own
 	// [project.scripts]: the Python project itself is installed too.
 	InstallProject bool `json:"install_project,omitempty"`

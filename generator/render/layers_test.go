@@ -51,9 +51,10 @@ func TestOneBlockOverrideChangesOnlyThatBlock(t *testing.T) {
 			layer: team(render.RepoLayer, ".dockgen/templates",
 				"python/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"py\"\n{{- end}}",
 				"node/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"js\"\n{{- end}}",
-				"go/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"go\"\n{{- end}}"),
+				"go/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"go\"\n{{- end}}",
+				"rust/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"rs\"\n{{- end}}"),
 			want: func(s spec.Spec) string {
-				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "go": "go"}[s.Language] + `"`
+				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "go": "go", "rust": "rs"}[s.Language] + `"`
 			},
 			after: func(s spec.Spec) string { return "FROM " + s.BaseImage },
 		},

@@ -105,7 +105,11 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	// Manifests are copied and installed before the source.
 	copyManifests := strings.Index(df, "COPY "+strings.Join(s.Manifests, " ")+" ./")
 	copySource := strings.Index(df, "COPY . .")
-	if copyManifests < 0 && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) {
+	// Cargo cannot resolve a package from its manifests alone (it needs
+	// the targets): Rust copies the source whole and keeps crates and
+	// compiled dependencies in cache mounts instead.
+	cargo := s.Language == "rust" && strings.Contains(df, "--mount=type=cache,target=/app/target")
+	if copyManifests < 0 && !cargo && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) {
 		t.Errorf("%s: the manifests %v are not copied on their own", name, s.Manifests)
 	}
 	if copyManifests >= 0 && copySource >= 0 && copyManifests > copySource {
@@ -113,6 +117,22 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	}
 	if s.BuildImage != "" && s.Language == "go" && strings.Contains(df[strings.LastIndex(df, "FROM "):], "go build") {
 		t.Errorf("%s: the final stage runs the toolchain", name)
+	}
+	// Compiled stacks: the final stage is another image than the
+	// toolchain's and neither runs nor copies the toolchain.
+	if toolchain, ok := map[string][]string{
+		"go":   {"go build", "go mod", "/usr/local/go"},
+		"rust": {"cargo ", "rustup", "rustc", "/usr/local/cargo", "/usr/local/rustup"},
+	}[s.Language]; ok {
+		final := df[strings.LastIndex(df, "\nFROM "):]
+		if s.BuildImage == "" || len(froms) < 2 || froms[len(froms)-1] == s.BuildImage {
+			t.Errorf("%s: not a multi-stage build with a final stage of its own (FROMs %v)", name, froms)
+		}
+		for _, word := range toolchain {
+			if strings.Contains(final, word) {
+				t.Errorf("%s: the final stage mentions the toolchain (%q):\n%s", name, word, final)
+			}
+		}
 	}
 }
 

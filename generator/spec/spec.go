@@ -59,8 +59,12 @@ type Spec struct {
 	BuildScript bool `json:"-"`
 	// GoMain is the Go main package ("." or "./cmd/api").
 	GoMain string `json:"-"`
-	// Binary is the Go binary's name.
+	// Binary is the binary's name (Go: after the main package; Rust: the
+	// Cargo binary target).
 	Binary string `json:"-"`
+	// CGO is true when detection found cgo in a Go module: the default
+	// variant is then debian (CGO_ENABLED=1).
+	CGO bool `json:"-"`
 }
 
 // Answers are values given on the command line, in a config or at a
@@ -185,6 +189,8 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
 		s.GoMain = f.GoMain
+		s.Binary = f.Binary
+		s.CGO = f.CGO
 		if s.PackageManager == f.PackageManager {
 			s.Manifests = f.Manifests
 		}
@@ -248,6 +254,12 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		}
 		s.BaseImage = a.Base
 		s.BaseOverridden = true
+	}
+	if stack.Vendor && !s.BaseOverridden {
+		warns = append(warns, fmt.Sprintf("%s has no Docker Official Image; using the vendor's image %s (pass --base to choose another)", s.Language, s.BaseImage))
+	}
+	if def.Warn != nil {
+		warns = append(warns, def.Warn(s, a)...)
 	}
 	return s, warns, nil
 }

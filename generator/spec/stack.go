@@ -31,13 +31,16 @@ type Stack struct {
 	// Prepare fills and validates the stack's own Spec fields after the
 	// common ones (nil when it has none).
 	Prepare func(s *Spec, a Answers) error
+	// Warn returns one-line warnings about the finished Spec for stderr
+	// (nil when the stack has none).
+	Warn func(s Spec, a Answers) []string
 	// Shapes are the repository shapes that change the output for a
 	// package manager, for the support matrix (render.Matrix).
 	Shapes func(pm string) []detect.Facts
 }
 
 // stacks are the languages dockgen renders, in prompt order.
-var stacks = []*Stack{&pythonStack, &nodeStack, &goStack}
+var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack}
 
 // StackFor returns the Stack of a language.
 func StackFor(language string) (*Stack, bool) {
