@@ -29,6 +29,8 @@ type initOptions struct {
 	Check bool
 	// AnswersFile replays another file's answers (init --answers).
 	AnswersFile string
+	// Compose writes compose.yaml too (init --compose).
+	Compose bool
 }
 
 func newInitCmd(d Deps) *cobra.Command {
@@ -68,6 +70,7 @@ existing file is replaced without --force.`,
 	f.BoolVar(&o.Force, "force", false, "replace existing files (atomically)")
 	f.BoolVarP(&o.Yes, "yes", "y", false, "accept detected and default answers without asking")
 	f.BoolVar(&o.Check, "check", false, "re-render from the answers recorded in .dockgen.yaml; exit 1 with a diff when the files differ (writes nothing)")
+	f.BoolVar(&o.Compose, "compose", false, "also write compose.yaml for the service (recorded, so a replay writes it too)")
 	f.StringVar(&o.AnswersFile, "answers", "", "replay the answers recorded in FILE (e.g. another repository's .dockgen.yaml)")
 	_ = cmd.RegisterFlagCompletionFunc("language", fixedCompletion(spec.Languages...))
 	_ = cmd.RegisterFlagCompletionFunc("package-manager", fixedCompletion(spec.AllPackageManagers()...))
@@ -167,6 +170,13 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 
 	if err := tm.checkPolicy(files); err != nil {
 		return err
+	}
+	if tm.compose = o.Compose || tm.composeWanted(); tm.compose {
+		cf, err := tm.renderCompose(s, o.Dir)
+		if err != nil {
+			return err
+		}
+		files = append(files, cf)
 	}
 	if o.Check {
 		return tm.driftCheck(o.Dir, s.Language, files, d)

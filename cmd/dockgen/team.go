@@ -27,6 +27,7 @@ type team struct {
 	answers  *config.File // --config / --answers, nil when not given
 	cfg      config.Config
 	repoData []byte // DIR/.dockgen.yaml as it is on disk, nil when absent
+	compose  bool   // compose.yaml is written too, and recorded
 }
 
 // loadTeam resolves the layers for the repository in dir: built-in <
@@ -167,7 +168,9 @@ func (t *team) record(s spec.Spec) (output.File, error) {
 	if err != nil {
 		return output.File{}, err
 	}
-	data, err := config.Record(t.repoData, config.FromSpec(s), ids)
+	a := config.FromSpec(s)
+	a.Compose = t.compose
+	data, err := config.Record(t.repoData, a, ids)
 	if err != nil {
 		return output.File{}, err
 	}

@@ -38,6 +38,8 @@ type Answers struct {
 	Cmd            string `yaml:"cmd,omitempty"`
 	Base           string `yaml:"base,omitempty"`
 	Main           string `yaml:"main,omitempty"`
+	// Compose is true when init also writes compose.yaml (init --compose).
+	Compose bool `yaml:"compose,omitempty"`
 }
 
 // Spec converts the answers to spec.Answers ("" for absent).
@@ -138,7 +140,7 @@ func (f *File) AllAnswers() spec.Answers {
 
 // keys are the known keys of each mapping, for unknown-key errors.
 var (
-	answerKeys = []string{"language", "runtime-version", "variant", "package-manager", "framework", "port", "cmd", "base", "main"}
+	answerKeys = []string{"language", "runtime-version", "variant", "package-manager", "framework", "port", "cmd", "base", "main", "compose"}
 	topKeys    = append(slices.Clone(answerKeys), "mirror", "labels", "policy", "answers", "templates")
 	policyKeys = []string{RuleAllowedBases, RuleNonRoot, RuleDigestPin, RuleHealthcheck}
 	layerKeys  = []string{"layer", "path", "hash"}
