@@ -84,6 +84,17 @@ func TestDetectFixtures(t *testing.T) {
 			deps:      []string{"django", "gunicorn", "whitenoise"},
 			warnings:  []string{"several languages found", "node (package.json)", "chose python"},
 		},
+		"python-mise-pin": {
+			lang: "python", version: VersionReq{"3.13", true, "mise.toml"}, pm: "pip",
+			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
+			manifests: []string{"requirements.txt"}, deps: []string{"flask", "gunicorn"},
+		},
+		"node-tool-versions-locks": {
+			lang: "node", version: VersionReq{"22.11.0", true, ".tool-versions"}, pm: "yarn",
+			framework: "express", port: 3000, command: []string{"node", "server.js"},
+			manifests: []string{"package.json", "yarn.lock"}, deps: []string{"express"},
+			warnings:  []string{"lockfiles of several package managers (yarn.lock, package-lock.json)"},
+		},
 		"node-express-npm": {
 			lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
 			framework: "express", port: 8080, command: []string{"node", "server.js"},

@@ -11,13 +11,13 @@ import (
 
 func TestServiceName(t *testing.T) {
 	for dir, want := range map[string]string{
-		"/src/api":            "api",
-		"/src/My API.v2/":     "my-api-v2",
-		"/src/__billing__":    "billing",
-		"/src/web_app-2":      "web_app-2",
-		"/src/Ünïcode":        "n-code",
-		"/src/...":            "app",
-		"/":                   "app",
+		"/src/api":           "api",
+		"/src/My API.v2/":    "my-api-v2",
+		"/src/__billing__":   "billing",
+		"/src/web_app-2":     "web_app-2",
+		"/src/Ünïcode":       "n-code",
+		"/src/...":           "app",
+		"/":                  "app",
 		`C:\work\Orders Svc`: "orders-svc",
 	} {
 		if got := ServiceName(dir); got != want {
