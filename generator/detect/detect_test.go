@@ -93,7 +93,7 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "node", version: VersionReq{"22.11.0", true, ".tool-versions"}, pm: "yarn",
 			framework: "express", port: 3000, command: []string{"node", "server.js"},
 			manifests: []string{"package.json", "yarn.lock"}, deps: []string{"express"},
-			warnings:  []string{"lockfiles of several package managers (yarn.lock, package-lock.json)"},
+			warnings: []string{"lockfiles of several package managers (yarn.lock, package-lock.json)"},
 		},
 		"node-express-npm": {
 			lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
