@@ -176,6 +176,9 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
 		explain("entrypoint", "")
 	}
+	if e := from("cgo"); e != "default" {
+		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)
+	}
 	fmt.Fprintf(tw, "base image\t%s\t%s\n", r.BaseImage, "catalog")
 	if r.BuildImage != "" && r.BuildImage != r.BaseImage {
 		fmt.Fprintf(tw, "build image\t%s\t%s\n", r.BuildImage, "catalog")

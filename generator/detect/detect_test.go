@@ -130,6 +130,7 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"go-multi": {
 			lang: "go", version: VersionReq{"1.23.4", false, "go.mod"}, pm: "go", port: 8000, goMain: "./cmd/api",
+			mains:     []string{"./cmd/api", "./cmd/worker"},
 			manifests: []string{"go.mod"}, warnings: []string{"cmd/: several main packages (api, worker)"},
 		},
 		"python-pdm": {
@@ -182,6 +183,15 @@ func TestDetectFixtures(t *testing.T) {
 		"rust-cli": {
 			lang: "rust", version: VersionReq{"1.85.0", true, "rust-toolchain.toml"}, pm: "cargo", binary: "sift",
 			manifests: []string{"Cargo.toml", "Cargo.lock", "rust-toolchain.toml"}, deps: []string{"clap", "regex", "serde_json"},
+		},
+		"go-cgo": {
+			lang: "go", version: VersionReq{"1.26.2", false, "go.mod"}, pm: "go", port: 8090, goMain: ".", cgo: true,
+			manifests: []string{"go.mod", "go.sum"},
+		},
+		"go-two-mains-ask": {
+			lang: "go", version: VersionReq{"1.27", false, "go.mod"}, pm: "go", goMain: "./cmd/migrate",
+			mains: []string{"./cmd/migrate", "./cmd/server"}, manifests: []string{"go.mod", "go.sum"},
+			warnings: []string{"cmd/: several main packages (migrate, server); building ./cmd/migrate"},
 		},
 	}
 

@@ -10,7 +10,8 @@ package detect
 // Evidence says where one detected value came from.
 type Evidence struct {
 	// Field is the value this explains: "language", "version",
-	// "package_manager", "framework", "port", "command" or "entrypoint".
+	// "package_manager", "framework", "port", "command", "entrypoint" or
+	// "cgo" (Go).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`

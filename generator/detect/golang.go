@@ -47,7 +47,8 @@ func detectGo(fsys fs.FS) (Facts, bool) {
 	r.manifests(fsys, "go.mod", "go.sum")
 
 	modPath := ""
-	if mf := readGoMod(fsys, r); mf != nil {
+	mf := readGoMod(fsys, r)
+	if mf != nil {
 		if mf.Module != nil {
 			modPath = mf.Module.Mod.Path
 		}
@@ -72,7 +73,80 @@ func detectGo(fsys fs.FS) (Facts, bool) {
 		}
 	}
 	goMain(fsys, r, modPath)
+	goCGO(fsys, r, mf)
 	return r.f, true
+}
+
+// goCGODeps are modules that only build with cgo (they wrap a C library),
+// so a module requiring one needs CGO_ENABLED=1 and a C library at run
+// time even when none of its own files imports "C".
+var goCGODeps = []string{
+	"github.com/mattn/go-sqlite3",
+	"github.com/confluentinc/confluent-kafka-go",
+	"github.com/linxGnu/grocksdb",
+	"github.com/tecbot/gorocksdb",
+	"github.com/davidbyttow/govips",
+	"github.com/h2non/bimg",
+	"gopkg.in/gographics/imagick.v3",
+	"github.com/go-gl/glfw",
+}
+
+// goCGOMaxDirs bounds the folders goCGO reads, so a huge repository stays
+// fast; dependency and build folders are never entered.
+const goCGOMaxDirs = 2000
+
+// goCGO sets CGO when the main module uses cgo: a dependency that needs
+// it (go.mod), else a non-test .go file of the module that imports "C".
+func goCGO(fsys fs.FS, r *recorder, mf *modfile.File) {
+	if mf != nil {
+		for _, req := range mf.Require {
+			for _, dep := range goCGODeps {
+				if req.Mod.Path == dep || strings.HasPrefix(req.Mod.Path, dep+"/") {
+					r.f.CGO = true
+					r.evidence("cgo", "go.mod", "requires "+req.Mod.Path+", which needs cgo: CGO_ENABLED=1 and a Debian runtime")
+					return
+				}
+			}
+		}
+	}
+	dirs, seen := []string{"."}, 0
+	for len(dirs) > 0 && seen < goCGOMaxDirs {
+		dir := dirs[0]
+		dirs = dirs[1:]
+		seen++
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			p := path.Join(dir, e.Name())
+			if e.IsDir() {
+				// A folder with its own go.mod is another module.
+				if !skipDir(e.Name()) && !exists(fsys, p+"/go.mod") {
+					dirs = append(dirs, p)
+				}
+				continue
+			}
+			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			src, ok := readSource(fsys, p)
+			if !ok || !bytes.Contains(src, []byte(`"C"`)) || ignoredByBuildTag(src) {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), p, src, parser.ImportsOnly)
+			if err != nil {
+				continue
+			}
+			for _, imp := range f.Imports {
+				if imp.Path.Value == `"C"` {
+					r.f.CGO = true
+					r.evidence("cgo", p, `imports "C": CGO_ENABLED=1 and a Debian runtime`)
+					return
+				}
+			}
+		}
+	}
 }
 
 // readGoMod parses go.mod with modfile; nil when it cannot be read or
@@ -198,6 +272,9 @@ func goMain(fsys fs.FS, r *recorder, modPath string) {
 		}
 		r.warn("cmd/: several main packages (%s); building ./cmd/%s (%s); pass --main to build another",
 			strings.Join(names, ", "), chosen, why)
+		for _, n := range names {
+			r.f.Mains = append(r.f.Mains, "./cmd/"+n)
+		}
 	}
 	setGoMain(r, "./cmd/"+chosen, pkgs[chosen], why)
 }
@@ -230,7 +307,10 @@ func goMainTopLevel(fsys fs.FS, r *recorder) {
 		setGoMain(r, "./"+names[0], first, "the only main package")
 	default:
 		setGoMain(r, "./"+names[0], first, "first in sorted order")
-		r.warn("%s: several main packages (%s); building ./%s", names[0], strings.Join(names, ", "), names[0])
+		r.warn("%s: several main packages (%s); building ./%s; pass --main to build another", names[0], strings.Join(names, ", "), names[0])
+		for _, n := range names {
+			r.f.Mains = append(r.f.Mains, "./"+n)
+		}
 	}
 }
 

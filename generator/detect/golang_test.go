@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -104,5 +105,59 @@ func TestGoMain(t *testing.T) {
 			checkWarnings(t, got.Warnings, want)
 			checkEvidence(t, got)
 		})
+	}
+}
+
+// cgo: a module that needs it (import "C" anywhere in the main module, or
+// a dependency that wraps a C library) is marked, with evidence.
+func TestGoCGO(t *testing.T) {
+	cgoFile := "package sqlite\n\n// #include <stdlib.h>\nimport \"C\"\n"
+	tests := []struct {
+		name  string
+		files fstest.MapFS
+		want  bool
+		file  string
+	}{
+		{"none", files("go.mod", "module x\n", "main.go", mainGo), false, ""},
+		{"import C in a subpackage", files("go.mod", "module x\n", "main.go", mainGo, "internal/sqlite/sqlite.go", cgoFile), true, "internal/sqlite/sqlite.go"},
+		{"import C in a grouped import", files("go.mod", "module x\n", "main.go", "package main\n\nimport (\n\t\"fmt\"\n\t\"C\"\n)\n\nfunc main() { fmt.Println() }\n"), true, "main.go"},
+		{"go-sqlite3 in go.mod", files("go.mod", "module x\n\nrequire github.com/mattn/go-sqlite3 v1.14.32\n", "main.go", mainGo), true, "go.mod"},
+		{"confluent-kafka-go/v2 in go.mod", files("go.mod", "module x\n\nrequire github.com/confluentinc/confluent-kafka-go/v2 v2.11.0\n", "main.go", mainGo), true, "go.mod"},
+		{"a pure-Go sqlite is not cgo", files("go.mod", "module x\n\nrequire modernc.org/sqlite v1.38.0\n", "main.go", mainGo), false, ""},
+		{"a test file does not count", files("go.mod", "module x\n", "main.go", mainGo, "x_test.go", "package main\n\nimport \"C\"\n"), false, ""},
+		{"a //go:build ignore file does not count", files("go.mod", "module x\n", "main.go", mainGo, "gen.go", "//go:build ignore\n\npackage main\n\nimport \"C\"\n"), false, ""},
+		{"vendor/ and testdata/ are not the module", files("go.mod", "module x\n", "main.go", mainGo, "vendor/y/y.go", cgoFile, "testdata/z.go", cgoFile), false, ""},
+		{"a nested module is another module", files("go.mod", "module x\n", "main.go", mainGo, "tools/go.mod", "module tools\n", "tools/t.go", cgoFile), false, ""},
+		{"the string \"C\" is no import", files("go.mod", "module x\n", "main.go", "package main\n\nfunc main() { println(\"C\") }\n"), false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(tt.files)
+			if got.CGO != tt.want {
+				t.Errorf("CGO = %v, want %v", got.CGO, tt.want)
+			}
+			i := slices.IndexFunc(got.Evidence, func(e Evidence) bool { return e.Field == "cgo" })
+			if tt.want && (i < 0 || got.Evidence[i].File != tt.file) {
+				t.Errorf("cgo evidence %+v, want file %s", got.Evidence, tt.file)
+			}
+			if !tt.want && i >= 0 {
+				t.Errorf("cgo evidence without cgo: %+v", got.Evidence[i])
+			}
+		})
+	}
+}
+
+// Several main packages are all exposed as candidates, so init can ask.
+func TestGoMains(t *testing.T) {
+	got := Detect(files("go.mod", "module example.com/x\n", "cmd/b/main.go", mainGo, "cmd/a/main.go", mainGo, "cmd/lib/lib.go", "package lib\n"))
+	if !slices.Equal(got.Mains, []string{"./cmd/a", "./cmd/b"}) || got.GoMain != "./cmd/a" {
+		t.Errorf("Mains, GoMain = %q, %q", got.Mains, got.GoMain)
+	}
+	got = Detect(files("go.mod", "module example.com/x\n", "api/main.go", mainGo, "worker/main.go", mainGo))
+	if !slices.Equal(got.Mains, []string{"./api", "./worker"}) || got.GoMain != "./api" {
+		t.Errorf("top level: Mains, GoMain = %q, %q", got.Mains, got.GoMain)
+	}
+	if got := Detect(files("go.mod", "module example.com/x\n", "cmd/a/main.go", mainGo)); got.Mains != nil {
+		t.Errorf("one main: Mains = %q, want none", got.Mains)
 	}
 }

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -38,6 +39,17 @@ var goStack = Stack{
 		s.Binary = path.Base(s.GoMain)
 		if s.Binary == "." || s.Binary == "/" {
 			s.Binary = "app"
+		}
+		// cgo needs the C library at run time: build with CGO_ENABLED=1
+		// and run on debian:trixie-slim, unless the user chose otherwise.
+		if s.CGO && a.Variant == "" {
+			s.Variant = "debian"
+		}
+		return nil
+	},
+	Warn: func(s Spec, a Answers) []string {
+		if s.CGO && s.Variant != "debian" {
+			return []string{fmt.Sprintf("the module uses cgo (see dockgen detect), but --variant %s builds with CGO_ENABLED=0: packages that import \"C\" will not compile; use --variant debian", s.Variant)}
 		}
 		return nil
 	},

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,10 @@ const (
 	QFramework      = "Framework?"
 	QPort           = "Port the service listens on (0 for none)?"
 	QCommand        = "Start command?"
+	// QMain is asked only when detection found several Go main packages.
+	QMain = "Main package to build?"
+	// QBinary is asked only when detection found several Rust binaries.
+	QBinary = "Binary to build?"
 )
 
 // Ask asks every question that given (the flags) does not answer, each
@@ -100,6 +105,21 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 			return a, err
 		}
 		a.Framework = v
+	}
+	if given.Main == "" && len(f.Mains) > 1 && a.Language == f.Language {
+		// Several things to build: ask which, the detected choice first.
+		q, def := QMain, current().GoMain
+		if a.Language == "rust" {
+			q, def = QBinary, current().Binary
+		}
+		if !slices.Contains(f.Mains, def) {
+			def = f.Mains[0]
+		}
+		v, err := p.Select(q, f.Mains, def)
+		if err != nil {
+			return a, err
+		}
+		a.Main = v
 	}
 	if given.Port == "" {
 		v, err := p.Input(QPort, strconv.Itoa(current().Port), func(v string) error {
