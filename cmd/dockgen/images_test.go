@@ -115,6 +115,7 @@ func hub(t *testing.T) *httptest.Server {
 		"node":   {"26-alpine3.24", "26-trixie-slim"},
 		"golang": {"1.27-trixie"},
 		"rust":   {"1-slim-trixie"},
+		"ruby":   {"4.0-slim-trixie"},
 		"alpine": {"3.24"},
 		"debian": {"trixie-slim"},
 	}

@@ -35,6 +35,15 @@ type Line struct {
 	// Architectures overrides, per variant name, the variant's
 	// architectures on this line.
 	Architectures map[string][]string
+	// Suffixes overrides, per variant name, the variant's tag suffix on
+	// this line: elixir's tags name the OTP release, and older Elixir
+	// lines are built on older OTPs ("otp-28" where the variant says
+	// "otp-29").
+	Suffixes map[string]string
+	// Runtimes overrides, per variant name, the variant's fixed
+	// final-stage image on this line: an Elixir line whose OTP image is
+	// bookworm runs its release on debian:bookworm-slim.
+	Runtimes map[string]string
 	// Refreshed marks a line known only from a refreshed tag list: newer
 	// than the embedded data, so it has no dates and is never a default.
 	Refreshed bool
@@ -223,7 +232,24 @@ func (s *Stack) VariantNames() []string {
 
 // Tag returns the explicit tag for a line and variant, e.g. "3.14-slim-trixie".
 func (s *Stack) Tag(version string, v Variant) string {
+	if l, ok := s.Line(version); ok && l.Suffixes[v.Name] != "" {
+		return version + "-" + l.Suffixes[v.Name]
+	}
 	return version + "-" + v.Suffix
+}
+
+// Produces reports whether tag is one the catalog names for some line and
+// variant of the stack: such a tag pins its release line and OS, even
+// where the OS is implicit (elixir's "1.20-otp-29" is trixie).
+func (s *Stack) Produces(tag string) bool {
+	for _, l := range s.Lines {
+		for _, v := range s.Variants {
+			if s.Tag(l.Version, v) == tag {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Ref returns the full image reference "image:tag" for a line and variant:
@@ -236,6 +262,9 @@ func (s *Stack) Ref(version string, v Variant) string {
 // variant's fixed runtime image, its Final template, or the stack's own
 // image.
 func (s *Stack) RuntimeRef(version string, v Variant) string {
+	if l, ok := s.Line(version); ok && l.Runtimes[v.Name] != "" {
+		return l.Runtimes[v.Name]
+	}
 	switch {
 	case v.Runtime != "":
 		return v.Runtime

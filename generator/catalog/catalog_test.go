@@ -186,6 +186,11 @@ func TestResolve(t *testing.T) {
 		{"go", "1.22", false, "1.27", ""},
 		{"go", "1.26.3", true, "1.26", ""},
 		{"go", "1.24", true, "1.24", "reached end of life"},
+		{"ruby", "3.3.5", true, "3.3", ""},
+		{"ruby", "3.2", true, "3.2", "reached end of life on 2026-03-31"},
+		{"ruby", "~> 3.3", false, "3.4", ""}, // RubyGems' ~> 3.3 is >= 3.3, < 4: 4.0 is outside it
+		{"ruby", "~> 3.3.1", false, "3.3", ""},
+		{"ruby", ">= 3.2, < 4", false, "3.4", ""},
 	}
 	for _, tt := range tests {
 		s, _ := c.Stack(tt.lang)

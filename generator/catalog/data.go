@@ -41,6 +41,8 @@ type file struct {
 			LTS           bool                `yaml:"lts"`
 			Retired       bool                `yaml:"retired"`
 			Architectures map[string][]string `yaml:"architectures"`
+			Suffix        map[string]string   `yaml:"suffix"`
+			Runtime       map[string]string   `yaml:"runtime"`
 		} `yaml:"lines"`
 		Variants []struct {
 			Name          string            `yaml:"name"`
@@ -133,8 +135,21 @@ func Parse(data []byte) (*Catalog, error) {
 					return nil, fmt.Errorf("%s %s: architectures for unknown variant %q", s.Language, fl.Version, v)
 				}
 			}
+			for v := range fl.Suffix {
+				if _, ok := s.Variant(v); !ok || v == "" {
+					return nil, fmt.Errorf("%s %s: suffix for unknown variant %q", s.Language, fl.Version, v)
+				}
+			}
+			for v, rt := range fl.Runtime {
+				if _, ok := s.Variant(v); !ok || v == "" {
+					return nil, fmt.Errorf("%s %s: runtime for unknown variant %q", s.Language, fl.Version, v)
+				}
+				if _, ok := c.Runtime(rt); !ok {
+					return nil, fmt.Errorf("%s %s: runtime %q is not under runtimes:", s.Language, fl.Version, rt)
+				}
+			}
 			s.Lines = append(s.Lines, Line{Version: fl.Version, EOL: eol, SecurityOnly: sec, LTS: fl.LTS,
-				Retired: fl.Retired, Architectures: fl.Architectures})
+				Retired: fl.Retired, Architectures: fl.Architectures, Suffixes: fl.Suffix, Runtimes: fl.Runtime})
 		}
 		if l, ok := s.Line(s.Default); !ok || l.Retired {
 			return nil, fmt.Errorf("%s: default line %q is not a published line", s.Language, s.Default)

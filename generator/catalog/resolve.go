@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -112,10 +113,45 @@ func (s *Stack) constraintFor(raw string) (*semver.Constraints, error) {
 		}
 		return ">=" + v + ", " + strings.Join(parts[:len(parts)-1], ".") + ".x"
 	})
+	switch s.Language {
+	case "ruby", "elixir", "php":
+		c = pessimisticRange(s.Language, c)
+	}
 	c = strings.ReplaceAll(c, "===", "=")
 	c = strings.ReplaceAll(c, "==", "=")
 	c = strings.ReplaceAll(c, ".*", ".x")
 	return semver.NewConstraint(c)
+}
+
+var (
+	// pessimistic is RubyGems' and Mix's "~> 3.3" and Composer's "~8.2".
+	pessimistic = regexp.MustCompile(`~>?\s*([0-9]+)\.([0-9]+)(\.[0-9]+)?`)
+	composerOr  = regexp.MustCompile(`\s*\|\|?\s*`)
+)
+
+// pessimisticRange rewrites the ranges of RubyGems (Gemfile `ruby`), Mix
+// (mix.exs `elixir:`) and Composer (`require.php`) into semver's: "~> 3.3"
+// and Composer's "~8.2" admit every later minor of the major (semver's "~"
+// would stop at 3.3.x), "~> 1.17.2" every later patch of 1.17; Mix's
+// "and"/"or" and Composer's "|" are semver's "," and "||".
+func pessimisticRange(language, c string) string {
+	c = pessimistic.ReplaceAllStringFunc(c, func(m string) string {
+		p := pessimistic.FindStringSubmatch(m)
+		major, _ := strconv.Atoi(p[1])
+		minor, _ := strconv.Atoi(p[2])
+		if p[3] != "" {
+			return fmt.Sprintf(">=%s.%s%s, <%d.%d", p[1], p[2], p[3], major, minor+1)
+		}
+		return fmt.Sprintf(">=%s.%s, <%d", p[1], p[2], major+1)
+	})
+	switch language {
+	case "elixir":
+		c = strings.ReplaceAll(c, " and ", ", ")
+		c = strings.ReplaceAll(c, " or ", " || ")
+	case "php":
+		c = composerOr.ReplaceAllString(c, " || ")
+	}
+	return c
 }
 
 func (s *Stack) resolveRange(raw string, now time.Time) (Resolution, error) {

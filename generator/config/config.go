@@ -421,6 +421,9 @@ func (c Config) ApplyMirror(s *spec.Spec) error {
 	if s.BuildImage, err = prefix(s.BuildImage); err != nil {
 		return fmt.Errorf("mirror %s: %w", c.Mirror, err)
 	}
+	if s.ToolImage, err = prefix(s.ToolImage); err != nil {
+		return fmt.Errorf("mirror %s: %w", c.Mirror, err)
+	}
 	return nil
 }
 

@@ -62,6 +62,7 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"node", detectNode},
 		{"go", detectGo},
 		{"rust", detectRust},
+		{"ruby", detectRuby},
 	} {
 		if f, ok := d.run(fsys); ok {
 			found = append(found, candidate{lang: d.lang, facts: f})
@@ -114,7 +115,9 @@ func (c candidate) precedence() int {
 		return 4
 	case "rust":
 		return 3
-	case "python":
+	case "python", "ruby", "php", "elixir":
+		// Ruby, PHP and Elixir apps carry a package.json for their assets
+		// far more often than the reverse; between them, detector order.
 		return 2
 	case "node":
 		return 1

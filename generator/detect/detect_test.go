@@ -168,6 +168,21 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "go", pm: "go", port: 0, goMain: ".", manifests: []string{"go.mod"},
 			warnings: []string{"go.mod: invalid go.mod: line 7"},
 		},
+		"ruby-rails": {
+			lang: "ruby", version: VersionReq{"3.4.7", true, ".ruby-version"}, pm: "bundler", framework: "rails", port: 3000,
+			command: []string{"./bin/rails", "server", "-b", "0.0.0.0"}, manifests: []string{"Gemfile", "Gemfile.lock"},
+			deps: []string{"bootsnap", "importmap-rails", "pg", "propshaft", "puma", "rails", "stimulus-rails", "turbo-rails", "tzinfo-data"},
+		},
+		"ruby-sinatra": {
+			lang: "ruby", version: VersionReq{"~> 3.3", false, "Gemfile"}, pm: "bundler", framework: "sinatra", port: 4567,
+			command: []string{"bundle", "exec", "ruby", "app.rb", "-o", "0.0.0.0", "-p", "4567"}, manifests: []string{"Gemfile", "Gemfile.lock"},
+			deps: []string{"puma", "rackup", "sinatra", "sinatra-contrib"},
+		},
+		"ruby-rack": {
+			lang: "ruby", version: VersionReq{"3.3.9", true, "Gemfile.lock"}, pm: "bundler", port: 9292,
+			command: []string{"bundle", "exec", "puma", "-b", "tcp://0.0.0.0:9292", "config.ru"}, manifests: []string{"Gemfile", "Gemfile.lock"},
+			deps: []string{"oj", "puma", "rack"}, warnings: []string{"Gemfile.lock: PLATFORMS (arm64-darwin-24) has no Linux platform"},
+		},
 		"empty": {},
 		"rust-axum": {
 			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", port: 3000, binary: "orders-api",

@@ -96,6 +96,31 @@ type Facts struct {
 	// site's web server takes (".next/standalone", "dist", "build",
 	// "dist/web/browser"), "" when there is none.
 	OutputDir string `json:"output_dir,omitempty"`
+	// Assets is true when a Rails or Phoenix app has assets to build for
+	// production (Rails: app/assets or a JS bundler; Phoenix: an
+	// assets.deploy alias).
+	Assets bool `json:"assets,omitempty"`
+	// AssetManifests are the JavaScript manifests a Rails app's asset
+	// build installs from (package.json and its lockfile), copied before
+	// the source like the others.
+	AssetManifests []string `json:"asset_manifests,omitempty"`
+	// App is the application's name where the Dockerfile needs it: the
+	// Elixir release (mix.exs `app:`); "" otherwise.
+	App string `json:"app,omitempty"`
+	// DocRoot is the folder a PHP web server serves ("public"), "" for the
+	// repository root.
+	DocRoot string `json:"doc_root,omitempty"`
+	// ManifestDirs are folders copied with the manifests, before the
+	// install step, each to the same path: a build tool's wrapper and its
+	// settings (.mvn, gradle).
+	ManifestDirs []string `json:"manifest_dirs,omitempty"`
+	// Project is what to build when it is not the root: the .NET project
+	// file to publish ("src/Api/Api.csproj"), or the Gradle subproject
+	// holding the application ("app"); "" for the root.
+	Project string `json:"project,omitempty"`
+	// Assembly is the .NET assembly the project builds ("Api", from
+	// AssemblyName or the project file's name); "" for other languages.
+	Assembly string `json:"assembly,omitempty"`
 	// Dependencies are the direct runtime dependency names the manifests
 	// declare (lowercased for Python), used to pick servers such as
 	// gunicorn or uvicorn.

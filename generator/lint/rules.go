@@ -221,6 +221,9 @@ func floating(image, tag string, cat *catalog.Catalog) string {
 	version := versionPrefix.FindString(tag)
 	rest := strings.Split(strings.TrimPrefix(strings.TrimPrefix(tag, version), "-"), "-")
 	if s, ok := cat.StackOf(image); ok {
+		if s.Produces(tag) {
+			return "" // a tag the catalog names, OS implicit or not (elixir:1.20-otp-29)
+		}
 		line, err := s.LineOf(version)
 		if version == "" || err != nil {
 			return fmt.Sprintf("%q is a floating alias, not a release line; pin one such as %s", tag, example(image, cat))

@@ -52,9 +52,10 @@ func TestOneBlockOverrideChangesOnlyThatBlock(t *testing.T) {
 				"python/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"py\"\n{{- end}}",
 				"node/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"js\"\n{{- end}}",
 				"go/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"go\"\n{{- end}}",
-				"rust/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"rs\"\n{{- end}}"),
+				"rust/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"rs\"\n{{- end}}",
+				"ruby/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"rb\"\n{{- end}}"),
 			want: func(s spec.Spec) string {
-				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "go": "go", "rust": "rs"}[s.Language] + `"`
+				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "go": "go", "rust": "rs", "ruby": "rb"}[s.Language] + `"`
 			},
 			after: func(s spec.Spec) string { return "FROM " + s.BaseImage },
 		},

@@ -118,6 +118,17 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	if s.BuildImage != "" && s.Language == "go" && strings.Contains(df[strings.LastIndex(df, "FROM "):], "go build") {
 		t.Errorf("%s: the final stage runs the toolchain", name)
 	}
+	// Stacks that build with a toolchain image leave it behind: the final
+	// stage is another image and installs nothing with the build tools.
+	if tool, ok := map[string]string{"ruby": "bundle install", "php": "composer install", "elixir": "mix "}[s.Language]; ok {
+		final := df[strings.LastIndex(df, "\nFROM "):]
+		if s.BuildImage == "" || s.BuildImage == s.BaseImage || !strings.Contains(df, " AS build\n") {
+			t.Errorf("%s: %s builds in no separate stage (build %q, final %q)", name, s.Language, s.BuildImage, s.BaseImage)
+		}
+		if strings.Contains(final, tool) || strings.Contains(final, "build-essential") {
+			t.Errorf("%s: the final stage runs the toolchain (%s)", name, tool)
+		}
+	}
 	// Compiled stacks: the final stage is another image than the
 	// toolchain's and neither runs nor copies the toolchain.
 	if toolchain, ok := map[string][]string{

@@ -41,6 +41,26 @@ type Spec struct {
 	Port int `json:"port"`
 	// Command is the start command in exec form.
 	Command []string `json:"command"`
+	// Dependencies are the direct runtime dependencies detection found
+	// (gems, Composer packages, Mix deps), for templates to test with
+	// sprig's has.
+	Dependencies []string `json:"-"`
+	// Assets is true when a Rails or Phoenix build precompiles assets.
+	Assets bool `json:"-"`
+	// AssetManifests are a Rails app's JavaScript manifests (package.json
+	// and its lockfile), installed before the source.
+	AssetManifests []string `json:"-"`
+	// App is the Elixir release's name (mix.exs app:).
+	App string `json:"-"`
+	// DocRoot is the folder a PHP web server serves ("public"), "" for the
+	// repository root.
+	DocRoot string `json:"-"`
+	// ToolImage is an image a build stage copies a tool from (Composer;
+	// Node.js for a Rails JavaScript bundler), "" for none.
+	ToolImage string `json:"-"`
+	// Packages are Debian packages the final stage installs: runtime
+	// libraries of native gems, of an Erlang release.
+	Packages []string `json:"-"`
 	// BaseImage is the final stage's image reference.
 	BaseImage string `json:"base_image"`
 	// BuildImage is the build stage's image reference, "" when single-stage.
@@ -198,6 +218,13 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	if len(s.Manifests) == 0 {
 		// A new service: the files its package manager will create.
 		s.Manifests = def.NewManifests[s.PackageManager]
+	}
+	if sameLang {
+		s.Dependencies = f.Dependencies
+		s.Assets = f.Assets
+		s.AssetManifests = f.AssetManifests
+		s.App = f.App
+		s.DocRoot = f.DocRoot
 	}
 	if def.Prepare != nil {
 		if err := def.Prepare(&s, a); err != nil {

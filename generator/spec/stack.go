@@ -40,7 +40,7 @@ type Stack struct {
 }
 
 // stacks are the languages dockgen renders, in prompt order.
-var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack}
+var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &rubyStack}
 
 // StackFor returns the Stack of a language.
 func StackFor(language string) (*Stack, bool) {

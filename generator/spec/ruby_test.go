@@ -1,0 +1,64 @@
+package spec
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/detect"
+)
+
+var rubyNow = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+
+// Node.js for a Rails asset build comes from the catalog's default node
+// image, which runs on the same Debian release as the ruby images.
+func TestRailsNodeImageIsTheCatalogDefault(t *testing.T) {
+	cat := catalog.Default()
+	node, _ := cat.Stack("node")
+	ruby, _ := cat.Stack("ruby")
+	nv, _ := node.Variant("")
+	rv, _ := ruby.Variant("")
+	if want := node.Ref(node.Default, nv); railsNodeImage != want {
+		t.Errorf("railsNodeImage = %s, the catalog's node default is %s", railsNodeImage, want)
+	}
+	if nv.OS != rv.OS {
+		t.Errorf("node runs on %s, ruby on %s", nv.OS, rv.OS)
+	}
+}
+
+func TestRubySpec(t *testing.T) {
+	cat := catalog.Default()
+	tests := []struct {
+		name     string
+		facts    detect.Facts
+		answers  Answers
+		packages []string
+		tool     string
+		assets   bool
+	}{
+		{"native gems get their runtime libraries", detect.Facts{Language: "ruby", PackageManager: "bundler", Framework: "rails",
+			Manifests: []string{"Gemfile", "Gemfile.lock"}, Dependencies: []string{"mysql2", "pg", "rails"}}, Answers{}, []string{"libpq5", "libmariadb3"}, "", false},
+		{"a JavaScript bundler brings Node.js", detect.Facts{Language: "ruby", PackageManager: "bundler", Framework: "rails", Assets: true,
+			AssetManifests: []string{"package.json", "yarn.lock"}}, Answers{}, nil, railsNodeImage, true},
+		{"--framework none drops the Rails asset build", detect.Facts{Language: "ruby", PackageManager: "bundler", Framework: "rails", Assets: true,
+			AssetManifests: []string{"package.json"}}, Answers{Framework: "none"}, nil, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, err := Build(tt.facts, tt.answers, cat, rubyNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(s.Packages, tt.packages) || s.ToolImage != tt.tool || s.Assets != tt.assets {
+				t.Errorf("Packages, ToolImage, Assets = %q, %q, %v; want %q, %q, %v", s.Packages, s.ToolImage, s.Assets, tt.packages, tt.tool, tt.assets)
+			}
+			if s.BuildImage != "ruby:4.0-trixie" || s.BaseImage != "ruby:4.0-slim-trixie" {
+				t.Errorf("images = %s, %s", s.BuildImage, s.BaseImage)
+			}
+		})
+	}
+	if _, _, err := Build(detect.Facts{Language: "ruby", PackageManager: "bundler", Framework: "rails", AssetManifests: []string{"package.json; rm -rf /"}}, Answers{}, cat, rubyNow); err == nil {
+		t.Error("an asset manifest with shell characters was accepted")
+	}
+}
