@@ -9,6 +9,6 @@ import "embed"
 // FS is the built-in template set.
 //
 //go:embed all:shared all:python all:node all:go all:rust README.md
-//go:embed all:ruby
+//go:embed all:ruby all:php
 //go:embed all:compose
 var FS embed.FS

@@ -116,6 +116,7 @@ func hub(t *testing.T) *httptest.Server {
 		"golang": {"1.27-trixie"},
 		"rust":   {"1-slim-trixie"},
 		"ruby":   {"4.0-slim-trixie"},
+		"php":    {"8.5-apache-trixie"},
 		"alpine": {"3.24"},
 		"debian": {"trixie-slim"},
 	}

@@ -191,6 +191,13 @@ func TestResolve(t *testing.T) {
 		{"ruby", "~> 3.3", false, "3.4", ""}, // RubyGems' ~> 3.3 is >= 3.3, < 4: 4.0 is outside it
 		{"ruby", "~> 3.3.1", false, "3.3", ""},
 		{"ruby", ">= 3.2, < 4", false, "3.4", ""},
+		{"php", "^8.2", false, "8.5", ""},
+		{"php", "~8.3", false, "8.5", ""}, // Composer's ~8.3 is >=8.3 <9
+		{"php", "~8.3.4", false, "8.3", ""},
+		{"php", "^8.2|^8.3", false, "8.5", ""},
+		{"php", ">=8.2 <8.5", false, "8.4", ""},
+		{"php", "8.3.*", false, "8.3", ""},
+		{"php", "8.1.2", true, "8.1", "reached end of life"},
 	}
 	for _, tt := range tests {
 		s, _ := c.Stack(tt.lang)

@@ -63,6 +63,7 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"go", detectGo},
 		{"rust", detectRust},
 		{"ruby", detectRuby},
+		{"php", detectPHP},
 	} {
 		if f, ok := d.run(fsys); ok {
 			found = append(found, candidate{lang: d.lang, facts: f})

@@ -183,6 +183,23 @@ func TestDetectFixtures(t *testing.T) {
 			command: []string{"bundle", "exec", "puma", "-b", "tcp://0.0.0.0:9292", "config.ru"}, manifests: []string{"Gemfile", "Gemfile.lock"},
 			deps: []string{"oj", "puma", "rack"}, warnings: []string{"Gemfile.lock: PLATFORMS (arm64-darwin-24) has no Linux platform"},
 		},
+		"php-laravel": {
+			lang: "php", version: VersionReq{"^8.2", false, "composer.json"}, pm: "composer", framework: "laravel", port: 8080,
+			manifests: []string{"composer.json", "composer.lock"},
+			deps:      []string{"ext-intl", "ext-pdo_mysql", "laravel/framework", "laravel/sanctum", "laravel/tinker", "php"},
+			warnings:  []string{"package.json: front-end assets", "chose php (it has a framework)"},
+		},
+		"php-symfony": {
+			lang: "php", version: VersionReq{"8.3.0", true, "composer.json"}, pm: "composer", framework: "symfony", port: 8080,
+			manifests: []string{"composer.json", "composer.lock"},
+			deps: []string{"doctrine/doctrine-bundle", "doctrine/orm", "ext-ctype", "ext-iconv", "ext-pdo_pgsql", "php", "symfony/console",
+				"symfony/dotenv", "symfony/flex", "symfony/framework-bundle", "symfony/runtime", "symfony/yaml"},
+		},
+		"php-plain": {
+			lang: "php", version: VersionReq{"~8.4.0", false, "composer.json"}, pm: "composer", port: 8080,
+			manifests: []string{"composer.json", "composer.lock"},
+			deps:      []string{"ext-opcache", "ext-redis", "monolog/monolog", "php", "vlucas/phpdotenv"},
+		},
 		"empty": {},
 		"rust-axum": {
 			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", port: 3000, binary: "orders-api",

@@ -109,7 +109,7 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	// the targets): Rust copies the source whole and keeps crates and
 	// compiled dependencies in cache mounts instead.
 	cargo := s.Language == "rust" && strings.Contains(df, "--mount=type=cache,target=/app/target")
-	if copyManifests < 0 && !cargo && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) {
+	if copyManifests < 0 && !cargo && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) && !(s.Language == "php" && s.PackageManager == "none") {
 		t.Errorf("%s: the manifests %v are not copied on their own", name, s.Manifests)
 	}
 	if copyManifests >= 0 && copySource >= 0 && copyManifests > copySource {
@@ -120,7 +120,7 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	}
 	// Stacks that build with a toolchain image leave it behind: the final
 	// stage is another image and installs nothing with the build tools.
-	if tool, ok := map[string]string{"ruby": "bundle install", "php": "composer install", "elixir": "mix "}[s.Language]; ok {
+	if tool, ok := map[string]string{"ruby": "bundle install", "php": "composer install", "elixir": "mix "}[s.Language]; ok && s.PackageManager != "none" {
 		final := df[strings.LastIndex(df, "\nFROM "):]
 		if s.BuildImage == "" || s.BuildImage == s.BaseImage || !strings.Contains(df, " AS build\n") {
 			t.Errorf("%s: %s builds in no separate stage (build %q, final %q)", name, s.Language, s.BuildImage, s.BaseImage)

@@ -55,6 +55,9 @@ type Spec struct {
 	// DocRoot is the folder a PHP web server serves ("public"), "" for the
 	// repository root.
 	DocRoot string `json:"-"`
+	// Extensions are PHP extensions to build into the final image
+	// (composer.json's ext-* requirements the image lacks).
+	Extensions []string `json:"-"`
 	// ToolImage is an image a build stage copies a tool from (Composer;
 	// Node.js for a Rails JavaScript bundler), "" for none.
 	ToolImage string `json:"-"`
@@ -245,6 +248,8 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			return Spec{}, nil, errf("--port", "%v", err)
 		}
 		s.Port = p
+	case def.VariantPort != nil && def.VariantPort(s.Variant) != 0:
+		s.Port = def.VariantPort(s.Variant)
 	case sameLang && (a.Framework == "" || s.Framework == f.Framework):
 		// Detection found the stack; 0 means it serves no port (a script,
 		// a worker, a command-line tool), so no EXPOSE.

@@ -31,6 +31,10 @@ type Stack struct {
 	// Prepare fills and validates the stack's own Spec fields after the
 	// common ones (nil when it has none).
 	Prepare func(s *Spec, a Answers) error
+	// VariantPort is the port the variant's server listens on, whatever
+	// detection says (PHP: Apache 8080, FPM 9000); nil, or 0 for a
+	// variant, leaves the port to detection and DefaultPort.
+	VariantPort func(variant string) int
 	// Warn returns one-line warnings about the finished Spec for stderr
 	// (nil when the stack has none).
 	Warn func(s Spec, a Answers) []string
@@ -40,7 +44,7 @@ type Stack struct {
 }
 
 // stacks are the languages dockgen renders, in prompt order.
-var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &rubyStack}
+var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &rubyStack, &phpStack}
 
 // StackFor returns the Stack of a language.
 func StackFor(language string) (*Stack, bool) {
