@@ -8,6 +8,7 @@ import "embed"
 
 // FS is the built-in template set.
 //
+//go:embed all:java
 //go:embed all:shared all:python all:node all:go all:rust README.md
 //go:embed all:ruby all:php
 //go:embed all:compose

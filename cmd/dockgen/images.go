@@ -254,7 +254,7 @@ func imagesView(cat *catalog.Catalog, stacks []*catalog.Stack, now time.Time) im
 	for _, s := range stacks {
 		def, _ := s.Variant("")
 		sj := stackJSON{Language: s.Language, Image: s.Image, Default: s.Default, DefaultVariant: def.Name,
-			BuildImage: s.Ref(s.Default, def), RuntimeImage: s.RuntimeRef(s.Default, def), User: s.User}
+			BuildImage: s.BuildRef(s.Default, def, ""), RuntimeImage: s.RuntimeRef(s.Default, def), User: s.User}
 		for _, l := range s.Lines {
 			st, text := l.StatusAt(now)
 			lj := lineJSON{Version: l.Version, EOL: dateOrEmpty(l.EOL), SecurityOnly: dateOrEmpty(l.SecurityOnly), LTS: l.LTS,

@@ -111,14 +111,15 @@ func TestImagesStatus(t *testing.T) {
 // page; python has a newly published 3.15 line.
 func hub(t *testing.T) *httptest.Server {
 	tags := map[string][]string{
-		"python": {"3.15-slim-trixie", "3.15-trixie", "3.15.0-slim-trixie", "3.14-slim-trixie", "3.16-rc-slim-trixie"},
-		"node":   {"26-alpine3.24", "26-trixie-slim"},
-		"golang": {"1.27-trixie"},
-		"rust":   {"1-slim-trixie"},
-		"ruby":   {"4.0-slim-trixie"},
-		"php":    {"8.5-apache-trixie"},
-		"alpine": {"3.24"},
-		"debian": {"trixie-slim"},
+		"python":          {"3.15-slim-trixie", "3.15-trixie", "3.15.0-slim-trixie", "3.14-slim-trixie", "3.16-rc-slim-trixie"},
+		"node":            {"26-alpine3.24", "26-trixie-slim"},
+		"golang":          {"1.27-trixie"},
+		"eclipse-temurin": {"25-jdk-noble"},
+		"rust":            {"1-slim-trixie"},
+		"ruby":            {"4.0-slim-trixie"},
+		"php":             {"8.5-apache-trixie"},
+		"alpine":          {"3.24"},
+		"debian":          {"trixie-slim"},
 	}
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -47,6 +47,9 @@ type Line struct {
 	// Refreshed marks a line known only from a refreshed tag list: newer
 	// than the embedded data, so it has no dates and is never a default.
 	Refreshed bool
+	// BuildPM overrides the variants' BuildPM on this line, for a tool
+	// whose image skips the line (gradle 9 has no jdk8 or jdk11 image).
+	BuildPM map[string]string
 }
 
 // Variant is one flavour of an image: the tag suffix and what it runs on.
@@ -278,6 +281,9 @@ func (s *Stack) RuntimeRef(version string, v Variant) string {
 // package manager: the variant's BuildPM or Build template, or the
 // stack's own image.
 func (s *Stack) BuildRef(version string, v Variant, pm string) string {
+	if l, ok := s.Line(version); ok && l.BuildPM[pm] != "" {
+		return expand(l.BuildPM[pm], version)
+	}
 	if t, ok := v.BuildPM[pm]; ok {
 		return expand(t, version)
 	}
@@ -291,7 +297,7 @@ func (s *Stack) BuildRef(version string, v Variant, pm string) string {
 func (s *Stack) BuildRefs(version string, v Variant) []string {
 	out := []string{s.BuildRef(version, v, "")}
 	for _, pm := range slices.Sorted(maps.Keys(v.BuildPM)) {
-		if ref := expand(v.BuildPM[pm], version); !slices.Contains(out, ref) {
+		if ref := s.BuildRef(version, v, pm); !slices.Contains(out, ref) {
 			out = append(out, ref)
 		}
 	}
@@ -348,6 +354,18 @@ func (s *Stack) LineOf(version string) (string, error) {
 	if s.Language == "rust" && v == "1" {
 		return v, nil // the floating stable line: rust:1-slim-trixie
 	}
+	switch s.Language {
+	case "java":
+		// Java 8 and older are also written 1.8; Temurin tags say 8.
+		if rest, ok := strings.CutPrefix(v, "1."); ok && rest != "" && rest[0] >= '1' && rest[0] <= '8' {
+			v = rest
+		}
+	case "dotnet":
+		// .NET lines are MAJOR.0 in tags; "10" means 10.0.
+		if v != "" && strings.Trim(v, "0123456789") == "" {
+			v += ".0"
+		}
+	}
 	parts := strings.Split(v, ".")
 	for _, p := range parts {
 		if p == "" || strings.Trim(p, "0123456789") != "" {
@@ -355,7 +373,7 @@ func (s *Stack) LineOf(version string) (string, error) {
 		}
 	}
 	n := 2
-	if s.Language == "node" {
+	if s.Language == "node" || s.Language == "java" {
 		n = 1
 	}
 	if len(parts) < n {

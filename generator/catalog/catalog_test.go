@@ -186,6 +186,12 @@ func TestResolve(t *testing.T) {
 		{"go", "1.22", false, "1.27", ""},
 		{"go", "1.26.3", true, "1.26", ""},
 		{"go", "1.24", true, "1.24", "reached end of life"},
+		{"java", "", false, "25", ""},
+		{"java", "21", true, "21", ""},
+		{"java", "17.0.12", true, "17", ""},
+		{"java", "1.8", true, "8", ""},
+		{"java", "26", true, "26", "reached end of life on 2026-09-15"},
+		{"java", "23", true, "23", "not in dockgen's catalog"},
 		{"ruby", "3.3.5", true, "3.3", ""},
 		{"ruby", "3.2", true, "3.2", "reached end of life on 2026-03-31"},
 		{"ruby", "~> 3.3", false, "3.4", ""}, // RubyGems' ~> 3.3 is >= 3.3, < 4: 4.0 is outside it

@@ -43,6 +43,7 @@ type file struct {
 			Architectures map[string][]string `yaml:"architectures"`
 			Suffix        map[string]string   `yaml:"suffix"`
 			Runtime       map[string]string   `yaml:"runtime"`
+			BuildPM       map[string]string   `yaml:"build-pm"`
 		} `yaml:"lines"`
 		Variants []struct {
 			Name          string            `yaml:"name"`
@@ -148,7 +149,7 @@ func Parse(data []byte) (*Catalog, error) {
 					return nil, fmt.Errorf("%s %s: runtime %q is not under runtimes:", s.Language, fl.Version, rt)
 				}
 			}
-			s.Lines = append(s.Lines, Line{Version: fl.Version, EOL: eol, SecurityOnly: sec, LTS: fl.LTS,
+			s.Lines = append(s.Lines, Line{Version: fl.Version, BuildPM: fl.BuildPM, EOL: eol, SecurityOnly: sec, LTS: fl.LTS,
 				Retired: fl.Retired, Architectures: fl.Architectures, Suffixes: fl.Suffix, Runtimes: fl.Runtime})
 		}
 		if l, ok := s.Line(s.Default); !ok || l.Retired {

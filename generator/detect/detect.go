@@ -34,7 +34,7 @@ const maxReadSize = 256 << 10
 //  2. then one with a detected framework;
 //  3. then the fixed precedence go, rust, python, node (a go.mod, Cargo.toml
 //     or Python app beside a package.json is far more often a service with
-//     frontend tooling than the reverse).
+//     frontend tooling than the reverse); java and dotnet rank with python.
 //
 // The choice is recorded as a warning naming the files of each candidate.
 // Warnings of every detector are kept, in detection order.
@@ -64,6 +64,7 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"rust", detectRust},
 		{"ruby", detectRuby},
 		{"php", detectPHP},
+		{"java", detectJava},
 	} {
 		if f, ok := d.run(fsys); ok {
 			found = append(found, candidate{lang: d.lang, facts: f})
@@ -119,6 +120,10 @@ func (c candidate) precedence() int {
 	case "python", "ruby", "php", "elixir":
 		// Ruby, PHP and Elixir apps carry a package.json for their assets
 		// far more often than the reverse; between them, detector order.
+		return 2
+	case "java", "dotnet":
+		// Spring Boot or ASP.NET Core apps with a frontend build beside
+		// them: the service is the JVM or .NET one.
 		return 2
 	case "node":
 		return 1

@@ -227,6 +227,10 @@ func TestDetectFixtures(t *testing.T) {
 		},
 	}
 
+	for name, w := range javaFixtures {
+		tests[name] = w
+	}
+
 	// Every fixture folder has a case, so a new fixture cannot go untested.
 	entries, err := os.ReadDir(fixturesDir)
 	if err != nil {

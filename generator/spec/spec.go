@@ -88,6 +88,14 @@ type Spec struct {
 	// CGO is true when detection found cgo in a Go module: the default
 	// variant is then debian (CGO_ENABLED=1).
 	CGO bool `json:"-"`
+	// ManifestDirs are folders copied with the manifests, each to the same
+	// path (a build tool's wrapper: .mvn, gradle).
+	ManifestDirs []string `json:"-"`
+	// Project is what to build when it is not the root: the .NET project
+	// file, or the Gradle subproject holding the application.
+	Project string `json:"-"`
+	// Assembly is the .NET assembly name (the ENTRYPOINT runs Assembly.dll).
+	Assembly string `json:"-"`
 }
 
 // Answers are values given on the command line, in a config or at a
@@ -216,6 +224,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.CGO = f.CGO
 		if s.PackageManager == f.PackageManager {
 			s.Manifests = f.Manifests
+			s.ManifestDirs, s.Project, s.Assembly = f.ManifestDirs, f.Project, f.Assembly
 		}
 	}
 	if len(s.Manifests) == 0 {
