@@ -79,6 +79,13 @@ type Facts struct {
 	// GoMain is the main package to build, as a "./"-prefixed slash path
 	// ("." or "./cmd/api"); "" for other languages.
 	GoMain string `json:"go_main,omitempty"`
+	// InstallProject is true when the command is one of the project's own
+	// [project.scripts]: the Python project itself is installed too.
+	InstallProject bool `json:"install_project,omitempty"`
+	// OutputDir is the build output a Node app's final stage or a static
+	// site's web server takes (".next/standalone", "dist", "build",
+	// "dist/web/browser"), "" when there is none.
+	OutputDir string `json:"output_dir,omitempty"`
 	// Binary is the Rust binary target to build ("api"); "" for other
 	// languages.
 	Binary string `json:"binary,omitempty"`
@@ -89,13 +96,6 @@ type Facts struct {
 	// CGO is true when the Go main module uses cgo (import "C", or a
 	// dependency known to need it), so the binary needs the C library.
 	CGO bool `json:"cgo,omitempty"`
-	// InstallProject is true when the command is one of the project's own
-	// [project.scripts]: the Python project itself is installed too.
-	InstallProject bool `json:"install_project,omitempty"`
-	// OutputDir is the build output a Node app's final stage or a static
-	// site's web server takes (".next/standalone", "dist", "build",
-	// "dist/web/browser"), "" when there is none.
-	OutputDir string `json:"output_dir,omitempty"`
 	// Assets is true when a Rails or Phoenix app has assets to build for
 	// production (Rails: app/assets or a JS bundler; Phoenix: an
 	// assets.deploy alias).
