@@ -9,7 +9,7 @@ import "embed"
 // FS is the built-in template set.
 //
 //go:embed all:java
-//go:embed all:shared all:python all:node all:go all:rust README.md
+//go:embed all:shared all:python all:node all:go all:rust all:bun all:deno README.md
 //go:embed all:ruby all:php
 //go:embed all:compose
 var FS embed.FS

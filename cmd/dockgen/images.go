@@ -336,6 +336,9 @@ func printImages(w io.Writer, view imagesJSON) {
 		fmt.Fprintln(tw, "  VARIANT\tTAG\tOS\tARCHITECTURES\tNOTES")
 		for _, v := range s.Variants {
 			tag := s.Image + ":" + s.Default + "-" + v.Suffix
+			if prefix, ok := strings.CutSuffix(v.Suffix, "-"); ok {
+				tag = s.Image + ":" + prefix + "-" + s.Default // distribution first
+			}
 			if v.Runtime != "" {
 				tag += " -> " + v.Runtime
 			}

@@ -238,6 +238,9 @@ func (s *Stack) Tag(version string, v Variant) string {
 	if l, ok := s.Line(version); ok && l.Suffixes[v.Name] != "" {
 		return version + "-" + l.Suffixes[v.Name]
 	}
+	if prefix, ok := strings.CutSuffix(v.Suffix, "-"); ok {
+		return prefix + "-" + version // a distribution-first tag: denoland/deno:debian-2.9.5
+	}
 	return version + "-" + v.Suffix
 }
 
@@ -353,6 +356,9 @@ func (s *Stack) LineOf(version string) (string, error) {
 	v = strings.TrimPrefix(v, "go")
 	if s.Language == "rust" && v == "1" {
 		return v, nil // the floating stable line: rust:1-slim-trixie
+	}
+	if s.Language == "bun" || s.Language == "deno" {
+		return s.releaseOf(version, v)
 	}
 	switch s.Language {
 	case "java":

@@ -46,6 +46,9 @@ func ParseTagList(data []byte) (TagList, error) {
 func (c *Catalog) Images() []string {
 	var out []string
 	for _, s := range c.stacks {
+		if s.Vendor {
+			continue // not in library/: the Hub's tag API for it differs
+		}
 		out = append(out, s.Image)
 	}
 	for _, r := range c.runtimes {

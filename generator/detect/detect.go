@@ -36,6 +36,10 @@ const maxReadSize = 256 << 10
 //     or Python app beside a package.json is far more often a service with
 //     frontend tooling than the reverse); java and dotnet rank with python.
 //
+// Bun (bun.lock, bun.lockb, bunfig.toml, packageManager bun@) and Deno
+// (deno.json, deno.jsonc, deno.lock) replace Node.js outright: their
+// package.json is theirs, so node is no candidate beside them.
+//
 // The choice is recorded as a warning naming the files of each candidate.
 // Warnings of every detector are kept, in detection order.
 //
@@ -62,6 +66,8 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"node", detectNode},
 		{"go", detectGo},
 		{"rust", detectRust},
+		{"bun", detectBun},
+		{"deno", detectDeno},
 		{"ruby", detectRuby},
 		{"php", detectPHP},
 		{"java", detectJava},
@@ -69,6 +75,11 @@ func chooseLanguage(fsys fs.FS) Facts {
 		if f, ok := d.run(fsys); ok {
 			found = append(found, candidate{lang: d.lang, facts: f})
 		}
+	}
+	// A bun.lock or deno.json makes the package.json beside it a Bun or
+	// Deno project: the Node.js candidate is the same project.
+	if slices.ContainsFunc(found, func(c candidate) bool { return c.lang == "bun" || c.lang == "deno" }) {
+		found = slices.DeleteFunc(found, func(c candidate) bool { return c.lang == "node" })
 	}
 	switch len(found) {
 	case 0:
@@ -125,7 +136,7 @@ func (c candidate) precedence() int {
 		// Spring Boot or ASP.NET Core apps with a frontend build beside
 		// them: the service is the JVM or .NET one.
 		return 2
-	case "node":
+	case "node", "bun", "deno":
 		return 1
 	}
 	return 0

@@ -225,6 +225,14 @@ func TestDetectFixtures(t *testing.T) {
 			mains: []string{"./cmd/migrate", "./cmd/server"}, manifests: []string{"go.mod", "go.sum"},
 			warnings: []string{"cmd/: several main packages (migrate, server); building ./cmd/migrate"},
 		},
+		"bun-hono": {
+			lang: "bun", version: VersionReq{"1.4.0", true, ".bun-version"}, pm: "bun", framework: "hono", port: 3000,
+			command: []string{"bun", "run", "src/index.ts"}, manifests: []string{"package.json", "bun.lock"}, deps: []string{"hono", "zod"},
+		},
+		"deno-plain": {
+			lang: "deno", pm: "deno", port: 8080, command: []string{"deno", "run", "--allow-net", "--allow-env", "main.ts"},
+			manifests: []string{"deno.json", "deno.lock"}, deps: []string{"@std/assert", "@std/http"},
+		},
 	}
 
 	for name, w := range javaFixtures {

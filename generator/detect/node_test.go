@@ -52,7 +52,7 @@ func TestNodePackageManager(t *testing.T) {
 		{"packageManager strips the hash", files("package.json", `{"packageManager":"pnpm@9.12.0+sha512.abcdef"}`, "pnpm-lock.yaml", ""), "pnpm", "9.12.0", []string{"package.json", "pnpm-lock.yaml"}, ""},
 		{"packageManager beats the lockfile", files("package.json", `{"packageManager":"yarn@4.5.0"}`, "package-lock.json", "{}"), "yarn", "4.5.0", []string{"package.json"}, `package.json: packageManager is "yarn@4.5.0" but package-lock.json exists`},
 		{"two lockfiles: pnpm first, with a warning", files("package.json", "{}", "yarn.lock", "", "pnpm-lock.yaml", ""), "pnpm", "", []string{"package.json", "pnpm-lock.yaml"}, "pnpm-lock.yaml: lockfiles of several package managers (pnpm-lock.yaml, yarn.lock); using pnpm"},
-		{"unsupported packageManager falls back to the lockfile", files("package.json", `{"packageManager":"bun@1.1.0"}`, "yarn.lock", ""), "yarn", "", []string{"package.json", "yarn.lock"}, `package.json: packageManager "bun@1.1.0" is not supported`},
+		{"unsupported packageManager falls back to the lockfile", files("package.json", `{"packageManager":"deno@2.1.0"}`, "yarn.lock", ""), "yarn", "", []string{"package.json", "yarn.lock"}, `package.json: packageManager "deno@2.1.0" is not supported`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

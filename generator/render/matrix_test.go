@@ -55,7 +55,7 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 		// dockgen's own rules too: official, pinned, supported base; a
 		// non-root final stage; a .dockerignore rendered beside it.
 		ignore := slices.ContainsFunc(files, func(f render.File) bool { return f.Name == ".dockerignore" })
-		// A vendor stack (.NET) is flagged NonOfficialBase, and only that.
+		// A vendor stack (.NET, Bun, Deno) is flagged NonOfficialBase, and only that.
 		stack, _ := cat.Stack(s.Language)
 		nonOfficial := 0
 		for _, f := range lint.Own(files[0].Data, lint.Options{Catalog: cat, Now: today, Dockerignore: ignore}) {
@@ -143,55 +143,6 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 			t.Errorf("%s: the final stage runs the toolchain (%s)", name, tool)
 		}
 	}
-	// Compiled stacks: the final stage is another image than the
-	// toolchain's and neither runs nor copies the toolchain.
-	if toolchain, ok := map[string][]string{
-		"go":     {"go build", "go mod", "/usr/local/go"},
-		"rust":   {"cargo ", "rustup", "rustc", "/usr/local/cargo", "/usr/local/rustup"},
-		"java":   {"mvn", "gradle ", "gradlew", "javac", "-jdk-", "/root/.m2", "/root/.gradle"},
-		"dotnet": {"dotnet restore", "dotnet publish", "dotnet build", "/dotnet/sdk:", ".nuget"},
-	}[s.Language]; ok {
-		final := df[strings.LastIndex(df, "\nFROM "):]
-		if s.BuildImage == "" || len(froms) < 2 || froms[len(froms)-1] == s.BuildImage {
-			t.Errorf("%s: not a multi-stage build with a final stage of its own (FROMs %v)", name, froms)
-		}
-		for _, word := range toolchain {
-			if strings.Contains(final, word) {
-				t.Errorf("%s: the final stage mentions the toolchain (%q):\n%s", name, word, final)
-			}
-		}
-	}
-}
-
-// nestedManifestsCopied is where the last manifest is copied when some
-// sit in folders (a .NET project, a Gradle subproject): the root ones in
-// one COPY to ./, each other one to its own folder; -1 when one is not.
-func nestedManifestsCopied(manifests []string, df string) int {
-	var root, nested []string
-	for _, m := range manifests {
-		if strings.Contains(m, "/") {
-			nested = append(nested, m)
-		} else {
-			root = append(root, m)
-		}
-	}
-	if len(nested) == 0 {
-		return -1
-	}
-	last := -1
-	if len(root) > 0 {
-		if last = strings.Index(df, "COPY "+strings.Join(root, " ")+" ./\n"); last < 0 {
-			return -1
-		}
-	}
-	for _, m := range nested {
-		i := strings.Index(df, "COPY "+m+" "+path.Dir(m)+"/\n")
-		if i < 0 {
-			return -1
-		}
-		last = max(last, i)
-	}
-	return last
 	// Compiled stacks: the final stage is another image than the
 	// toolchain's and neither runs nor copies the toolchain.
 	if toolchain, ok := map[string][]string{

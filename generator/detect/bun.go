@@ -1,0 +1,165 @@
+package detect
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+)
+
+// bunFrameworks are the HTTP frameworks a Bun app names in package.json,
+// in the order they are checked.
+var bunFrameworks = []struct{ dep, name string }{
+	{"hono", "hono"}, {"elysia", "elysia"}, {"express", "express"},
+}
+
+var (
+	// jsPortKey finds `port: 8080` (Bun.serve, Deno.serve, an exported
+	// server object).
+	jsPortKey = regexp.MustCompile(`\bport\s*:\s*(\d{2,5})\b`)
+	// jsEnvPort finds PORT fallbacks in Bun and Deno: Bun.env.PORT ?? 3000,
+	// process.env.PORT || 3000, Deno.env.get("PORT") ?? 8000.
+	jsEnvPort = regexp.MustCompile(`(?:\.env\.PORT|env\.get\(\s*["']PORT["']\s*\))\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`)
+	// scriptSafe is a start script simple enough to run without a shell.
+	scriptSafe = regexp.MustCompile("^[A-Za-z0-9_./:@=,+-]+( [A-Za-z0-9_./:@=,+-]+)*$")
+)
+
+// bunEntries are the conventional entry files of a Bun app, in order.
+var bunEntries = []string{"src/index.ts", "index.ts", "src/server.ts", "server.ts", "src/main.ts", "main.ts", "src/index.js", "index.js", "server.js"}
+
+// detectBun detects a Bun project: bun.lock, bun.lockb, bunfig.toml, or
+// package.json's packageManager "bun@...". ok is false without one.
+func detectBun(fsys fs.FS) (Facts, bool) {
+	marker := ""
+	for _, f := range []string{"bun.lock", "bun.lockb", "bunfig.toml"} {
+		if exists(fsys, f) {
+			marker = f
+			break
+		}
+	}
+	r := &recorder{}
+	pkg, hasPkg := readPackageJSON(fsys, r)
+	if marker == "" && !strings.HasPrefix(pkg.PackageManager, "bun@") {
+		return Facts{}, false
+	}
+	r.f.Language = "bun"
+	r.f.PackageManager = "bun"
+	if marker != "" {
+		r.evidence("language", marker, marker+" exists")
+		r.evidence("package_manager", marker, marker+" exists")
+	} else {
+		r.evidence("language", "package.json", "packageManager = "+quote(pkg.PackageManager))
+		r.evidence("package_manager", "package.json", "packageManager = "+quote(pkg.PackageManager))
+	}
+	r.manifests(fsys, "package.json", "bun.lock", "bun.lockb", "bunfig.toml")
+	if hasPkg && !exists(fsys, "bun.lock") && !exists(fsys, "bun.lockb") {
+		r.warn("package.json: no bun.lock; the install resolves dependency versions afresh (run bun install and commit bun.lock)")
+	}
+
+	// Version: .bun-version (setup-bun's file), then packageManager.
+	if data, ok := readSource(fsys, ".bun-version"); ok && firstLine(data) != "" {
+		v := strings.TrimPrefix(firstLine(data), "v")
+		r.f.Version = VersionReq{Raw: v, Pinned: true, Source: ".bun-version"}
+		r.evidence("version", ".bun-version", ".bun-version pins "+quote(firstLine(data)))
+	} else if v, ok := strings.CutPrefix(pkg.PackageManager, "bun@"); ok && v != "" {
+		v, _, _ = strings.Cut(v, "+")
+		r.f.Version = VersionReq{Raw: v, Pinned: true, Source: "package.json"}
+		r.evidence("version", "package.json", "packageManager = "+quote(pkg.PackageManager))
+	}
+
+	r.f.Dependencies = pkg.Dependencies
+	for _, fw := range bunFrameworks {
+		if contains(pkg.Dependencies, fw.dep) {
+			r.f.Framework = fw.name
+			r.evidence("framework", "package.json", "depends on "+fw.dep)
+			break
+		}
+	}
+	bunCommand(fsys, r, pkg)
+	return r.f, true
+}
+
+// bunCommand: a simple scripts.start run directly (bun run src/index.ts),
+// else bun run start; else package.json "module" or "main"; else a
+// conventional entry file. The port comes from the entry, else 3000 (Bun's
+// default for Bun.serve and Hono).
+func bunCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
+	entry := ""
+	if script, ok := pkg.Scripts["start"]; ok {
+		fields := strings.Fields(script)
+		switch {
+		case scriptSafe.MatchString(script) && len(fields) >= 2 && fields[0] == "bun" && fields[1] == "run" && len(fields) >= 3:
+			r.f.Command = fields
+		case scriptSafe.MatchString(script) && len(fields) >= 2 && fields[0] == "bun":
+			r.f.Command = append([]string{"bun", "run"}, fields[1:]...)
+		default:
+			r.f.Command = []string{"bun", "run", "start"}
+		}
+		r.evidence("command", "package.json", "scripts.start = "+quote(script))
+		for _, f := range fields {
+			if resolved := resolveJS(fsys, f); resolved != "" && f != "bun" && f != "run" {
+				entry = resolved
+				break
+			}
+		}
+	} else if m := packageModule(fsys); m != "" || pkg.Main != "" {
+		if m == "" {
+			m = pkg.Main
+		}
+		if f := resolveJS(fsys, m); f != "" {
+			r.f.Command = []string{"bun", "run", f}
+			r.evidence("command", "package.json", "module/main = "+quote(m))
+			entry = f
+		}
+	}
+	if r.f.Command == nil {
+		for _, f := range bunEntries {
+			if exists(fsys, f) {
+				r.f.Command = []string{"bun", "run", f}
+				r.evidence("command", f, f+" exists (no start script, module or main)")
+				entry = f
+				break
+			}
+		}
+	}
+	if entry == "" {
+		for _, f := range bunEntries {
+			if exists(fsys, f) {
+				entry = f
+				break
+			}
+		}
+	}
+	if entry != "" {
+		r.evidence("entrypoint", entry, "start file")
+		if src, ok := readSource(fsys, entry); ok {
+			if p := firstPort(src, jsEnvPort, jsPortKey, nodeListen); p != 0 {
+				r.f.Port = p
+				r.evidence("port", entry, fmt.Sprintf("listens on %d", p))
+				return
+			}
+		}
+	}
+	if r.f.Command != nil {
+		r.f.Port = 3000
+		r.evidence("port", "package.json", "Bun.serve's default 3000")
+	}
+}
+
+// packageModule is package.json's "module" field (bun init writes it),
+// "" when absent or not a string.
+func packageModule(fsys fs.FS) string {
+	data, err := readFile(fsys, "package.json")
+	if err != nil {
+		return ""
+	}
+	var v struct {
+		Module any `json:"module"`
+	}
+	if json.Unmarshal(data, &v) != nil {
+		return ""
+	}
+	s, _ := v.Module.(string)
+	return s
+}

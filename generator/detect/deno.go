@@ -1,0 +1,198 @@
+package detect
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// denoConfig is the part of deno.json(c) detection reads.
+type denoConfig struct {
+	Tasks   map[string]any    `json:"tasks"`
+	Imports map[string]string `json:"imports"`
+}
+
+// denoEntries are the conventional entry files of a Deno app, in order.
+var denoEntries = []string{"main.ts", "src/main.ts", "server.ts", "src/server.ts", "mod.ts", "index.ts", "main.js"}
+
+// denoFrameworks map an import specifier's package to a framework name.
+var denoFrameworks = []struct{ spec, name string }{
+	{"@hono/hono", "hono"}, {"hono", "hono"}, {"@oak/oak", "oak"}, {"oak", "oak"}, {"@fresh/core", "fresh"}, {"express", "express"},
+}
+
+// denoPermissions are the flags dockgen's default command grants: network
+// and environment for a server, reading its own files.
+var denoPermissions = []string{"--allow-net", "--allow-env", "--allow-read"}
+
+// detectDeno detects a Deno project (deno.json, deno.jsonc or deno.lock);
+// ok is false without one.
+func detectDeno(fsys fs.FS) (Facts, bool) {
+	marker := ""
+	for _, f := range []string{"deno.json", "deno.jsonc", "deno.lock"} {
+		if exists(fsys, f) {
+			marker = f
+			break
+		}
+	}
+	if marker == "" {
+		return Facts{}, false
+	}
+	r := &recorder{}
+	r.f.Language = "deno"
+	r.f.PackageManager = "deno"
+	r.evidence("language", marker, marker+" exists")
+	r.evidence("package_manager", marker, "Deno's built-in dependency management")
+	r.manifests(fsys, "deno.json", "deno.jsonc", "deno.lock", "package.json")
+
+	var cfg denoConfig
+	for _, f := range []string{"deno.json", "deno.jsonc"} {
+		data, ok, w := readManifest(fsys, f)
+		if w != "" {
+			r.warn("%s", w)
+		}
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(stripJSONC(data), &cfg); err != nil {
+			r.warn("%s: invalid JSON: %s", f, jsonReason(data, err))
+		}
+		break
+	}
+	r.f.Dependencies = sortedKeys(toAny(cfg.Imports))
+	for _, fw := range denoFrameworks {
+		if framework := denoImports(cfg.Imports, fw.spec); framework != "" {
+			r.f.Framework = fw.name
+			r.evidence("framework", marker, "imports "+framework)
+			break
+		}
+	}
+	denoCommand(fsys, r, cfg)
+	return r.f, true
+}
+
+// denoImports returns the import target naming package spec ("jsr:@hono/hono@^4",
+// "npm:hono@4"), "" when none does.
+func denoImports(imports map[string]string, spec string) string {
+	for _, key := range sortedKeys(toAny(imports)) {
+		t := imports[key]
+		for _, prefix := range []string{"jsr:", "npm:", "jsr:/", "npm:/"} {
+			rest, ok := strings.CutPrefix(t, prefix)
+			if ok && (rest == spec || strings.HasPrefix(rest, spec+"@") || strings.HasPrefix(rest, spec+"/")) {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+func toAny(m map[string]string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// denoCommand: tasks.start when it is a plain `deno run`/`deno serve`
+// line, else deno run with network, environment and read permissions on
+// the task's entry or a conventional one. The port comes from the entry,
+// else Deno.serve's default 8000.
+func denoCommand(fsys fs.FS, r *recorder, cfg denoConfig) {
+	entry := ""
+	task := ""
+	switch t := cfg.Tasks["start"].(type) {
+	case string:
+		task = t
+	case map[string]any:
+		task, _ = t["command"].(string)
+	}
+	if task != "" {
+		fields := strings.Fields(task)
+		if scriptSafe.MatchString(task) && len(fields) >= 3 && fields[0] == "deno" && (fields[1] == "run" || fields[1] == "serve") {
+			r.f.Command = fields
+			r.evidence("command", "deno.json", "tasks.start = "+quote(task))
+			for _, f := range fields[2:] {
+				if !strings.HasPrefix(f, "-") && exists(fsys, strings.TrimPrefix(f, "./")) {
+					entry = strings.TrimPrefix(f, "./")
+					break
+				}
+			}
+		} else {
+			r.warn("deno.json: tasks.start %s is not a plain deno run; running the entry file directly", quote(task))
+		}
+	}
+	if entry == "" {
+		for _, f := range denoEntries {
+			if exists(fsys, f) {
+				entry = f
+				break
+			}
+		}
+	}
+	if r.f.Command == nil && entry != "" {
+		r.f.Command = append(append([]string{"deno", "run"}, denoPermissions...), entry)
+		r.evidence("command", entry, entry+" exists; deno run with network, environment and read access")
+	}
+	if entry == "" {
+		return
+	}
+	r.evidence("entrypoint", entry, "start file")
+	if src, ok := readSource(fsys, entry); ok {
+		if p := firstPort(src, jsEnvPort, jsPortKey, nodeListen); p != 0 {
+			r.f.Port = p
+			r.evidence("port", entry, fmt.Sprintf("listens on %d", p))
+			return
+		}
+	}
+	r.f.Port = 8000
+	r.evidence("port", entry, "Deno.serve's default 8000")
+}
+
+// stripJSONC removes // and /* */ comments and trailing commas outside
+// strings, turning deno.jsonc into JSON.
+func stripJSONC(data []byte) []byte {
+	var out []byte
+	inStr, esc := false, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case inStr:
+			out = append(out, c)
+			if esc {
+				esc = false
+			} else if c == '\\' {
+				esc = true
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+			out = append(out, c)
+		case c == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			out = append(out, '\n')
+		case c == '/' && i+1 < len(data) && data[i+1] == '*':
+			i += 2
+			for i+1 < len(data) && !(data[i] == '*' && data[i+1] == '/') {
+				i++
+			}
+			i++
+		case c == '}' || c == ']':
+			// A trailing comma before a closing bracket.
+			j := len(out) - 1
+			for j >= 0 && (out[j] == ' ' || out[j] == '\n' || out[j] == '\t' || out[j] == '\r') {
+				j--
+			}
+			if j >= 0 && out[j] == ',' {
+				out = append(out[:j], out[j+1:]...)
+			}
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
