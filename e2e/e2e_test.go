@@ -1,0 +1,589 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// e2eCase is one stack: a sample app in testdata/e2e/<name> and how to
+// generate, build and run it.
+type e2eCase struct {
+	name           string
+	runtimeVersion string   // --runtime-version
+	initArgs       []string // more `dockgen init` flags
+	standin        string   // the stand-in base image(s) its FROM lines need
+	port           int      // the port the app listens on by default
+	sourceFile     string   // a source file the cache check edits
+	comment        string   // line-comment marker of that file's language
+	compiled       bool     // the final image must hold no toolchain
+}
+
+var cases = []e2eCase{
+	{name: "python-pip", runtimeVersion: "3.13", initArgs: []string{"--cmd", "python app.py", "--port", "8000"}, standin: "python", port: 8000, sourceFile: "app.py", comment: "#"},
+	{name: "node-npm", runtimeVersion: "22", initArgs: []string{"--port", "3000"}, standin: "node", port: 3000, sourceFile: "server.js", comment: "//"},
+	{name: "go", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true},
+}
+
+// Planted secrets: the generated .dockerignore must keep them out.
+var plantedSecrets = map[string]string{
+	".env":   "DOCKGEN_E2E_SECRET=planted-by-the-e2e-suite\n",
+	"id_rsa": "-----BEGIN FAKE KEY planted-by-the-e2e-suite-----\n",
+}
+
+// reportRow is one line of the report table.
+type reportRow struct {
+	Case, Mode, StandIn, Build, Rebuild, Size, CacheReuse, Result string
+}
+
+// TestGeneratedDockerfiles generates a Dockerfile for each sample app with
+// dockgen, builds it with buildah on a stand-in base image, runs it and checks
+// that it serves HTTP 200 as a non-root user, that planted secrets stay out of
+// the image, that a source edit reuses the dependency layer, and that a
+// compiled stack ships no toolchain.
+//
+// DOCKGEN_E2E_DOCKERFILE_FROM=testdata uses the house-style Dockerfiles in
+// testdata/e2e/dockerfiles instead of the CLI (for when the CLI is broken);
+// the default, "cli", runs the real `dockgen init`.
+func TestGeneratedDockerfiles(t *testing.T) {
+	suiteStart := time.Now()
+	ctx := context.Background()
+	preflight(t)
+
+	cache := cacheDir(t)
+	lockCache(t, cache)
+	b := newBuildah(cache)
+	t.Logf("cache folder: %s (buildah storage: %s, driver %s)", cache, b.root, b.driver)
+	si, err := newStandins(cache, b, t.Logf)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	repo, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mode := os.Getenv("DOCKGEN_E2E_DOCKERFILE_FROM")
+	if mode == "" {
+		mode = "cli"
+	}
+	var dockgen string
+	switch mode {
+	case "cli":
+		dockgen = filepath.Join(t.TempDir(), "dockgen")
+		if _, err := runCmd(ctx, cmdSpec{Name: "go", Args: []string{"build", "-o", dockgen, "./cmd/dockgen"}, Dir: repo, Timeout: 10 * time.Minute}); err != nil {
+			t.Fatalf("build the dockgen CLI (set DOCKGEN_E2E_DOCKERFILE_FROM=testdata to test the house-style sample Dockerfiles instead): %v", err)
+		}
+	case "testdata":
+		t.Logf("DOCKGEN_E2E_DOCKERFILE_FROM=testdata: using testdata/e2e/dockerfiles, NOT the dockgen CLI")
+	default:
+		t.Fatalf("DOCKGEN_E2E_DOCKERFILE_FROM=%q: want cli or testdata", mode)
+	}
+
+	var rows []reportRow
+	for _, c := range cases {
+		row := reportRow{Case: c.name, Mode: mode, StandIn: "-", Build: "-", Rebuild: "-", Size: "-", CacheReuse: "-", Result: "FAIL"}
+		t.Run(c.name, func(t *testing.T) {
+			defer func() {
+				if !t.Failed() {
+					row.Result = "PASS"
+				}
+			}()
+			runCase(t, ctx, c, &row, b, si, repo, mode, dockgen)
+		})
+		rows = append(rows, row)
+	}
+
+	standinTime := time.Duration(0)
+	for _, d := range si.built {
+		standinTime += d
+	}
+	report := formatReport(rows)
+	report += fmt.Sprintf("\ntotal %s; stand-ins built this run: %d (%s); cache folder %s\n",
+		time.Since(suiteStart).Round(time.Second), len(si.built), standinTime.Round(time.Second), cache)
+	t.Logf("report:\n%s", report)
+	os.WriteFile(filepath.Join(cache, "last-report.md"), []byte(report), 0o644)
+	if p := os.Getenv("DOCKGEN_E2E_REPORT"); p != "" {
+		if err := os.WriteFile(p, []byte(report), 0o644); err != nil {
+			t.Errorf("write report: %v", err)
+		}
+	}
+}
+
+func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *buildah, si *standins, repo, mode, dockgen string) {
+	// Stand-in base image(s): built now, or cached from an earlier run.
+	before := map[string]bool{}
+	for name := range si.built {
+		before[name] = true
+	}
+	if err := si.ensure(ctx, c.standin); err != nil {
+		t.Fatal(err)
+	}
+	var builtNow []string
+	var builtTime time.Duration
+	for name, d := range si.built {
+		if !before[name] {
+			builtNow = append(builtNow, name)
+			builtTime += d
+		}
+	}
+	row.StandIn = "cached"
+	if len(builtNow) > 0 {
+		sort.Strings(builtNow)
+		row.StandIn = fmt.Sprintf("built %s (%s)", builtTime.Round(time.Second), strings.Join(builtNow, "+"))
+	}
+
+	// 1. Generate the Dockerfile into a copy of the sample app, with secrets
+	// planted in the build context.
+	work := t.TempDir()
+	app := filepath.Join(work, "app")
+	if err := os.CopyFS(app, os.DirFS(filepath.Join(repo, "testdata", "e2e", c.name))); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range plantedSecrets {
+		if err := os.WriteFile(filepath.Join(app, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	switch mode {
+	case "cli":
+		args := append([]string{"init", "--yes", "--runtime-version", c.runtimeVersion}, c.initArgs...)
+		args = append(args, app)
+		out, err := runCmd(ctx, cmdSpec{Name: dockgen, Args: args, Dir: work, Timeout: 2 * time.Minute})
+		if err != nil {
+			t.Fatalf("dockgen init: %v", err)
+		}
+		t.Logf("dockgen %s\n%s", strings.Join(args, " "), tail(out, 30))
+	case "testdata":
+		dir := filepath.Join(repo, "testdata", "e2e", "dockerfiles")
+		if err := copyFile(filepath.Join(dir, c.name+".Dockerfile"), filepath.Join(app, "Dockerfile"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := copyFile(filepath.Join(dir, "common.dockerignore"), filepath.Join(app, ".dockerignore"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dockerfile, err := os.ReadFile(filepath.Join(app, "Dockerfile"))
+	if err != nil {
+		t.Fatalf("no Dockerfile was generated: %v", err)
+	}
+	t.Logf("Dockerfile:\n%s", dockerfile)
+
+	// 2. Build, with --layers so that the rebuild below can reuse layers.
+	tag := "localhost/dockgen-e2e-" + c.name + ":latest"
+	t.Cleanup(func() {
+		// Only this case's image and its cached layers; never the stand-ins.
+		b.run(context.Background(), 2*time.Minute, "rmi", "-f", tag)
+		b.run(context.Background(), 2*time.Minute, "rmi", "--prune")
+	})
+	buildLog := filepath.Join(work, "build1.log")
+	start := time.Now()
+	if _, err := buildWithLog(ctx, b, buildLog, app, tag); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	row.Build = time.Since(start).Round(100 * time.Millisecond).String()
+	row.Size = b.imageSize(ctx, tag)
+	t.Logf("built %s in %s, size %s", tag, row.Build, row.Size)
+
+	info, ok, err := b.inspectImage(ctx, tag)
+	if err != nil || !ok {
+		t.Fatalf("inspect %s: ok=%v err=%v", tag, ok, err)
+	}
+	cfg := info.OCIv1.Config
+
+	// 4a. The image config's user is not root.
+	if isRootUser(cfg.User) {
+		t.Errorf("image config User is %q: want a non-root user", cfg.User)
+	}
+
+	// A working container of the image: its filesystem is checked mounted,
+	// and the app runs in it.
+	ctr := "dockgen-e2e-" + c.name + "-ctr"
+	b.run(ctx, time.Minute, "rm", ctr) // a leftover from an interrupted run
+	if _, err := b.run(ctx, 2*time.Minute, "from", "--pull=never", "--name", ctr, tag); err != nil {
+		t.Fatalf("buildah from: %v", err)
+	}
+	t.Cleanup(func() { b.run(context.Background(), 2*time.Minute, "rm", ctr) })
+
+	// 5 and 7. Filesystem checks on the mounted container.
+	checkFilesystem(t, ctx, b, ctr, c)
+
+	// 3 and 4b. Run the image's own entrypoint + cmd, GET / from the host,
+	// and check the uid of the running process.
+	runAndProbe(t, ctx, b, ctr, c, cfg.Entrypoint, cfg.Cmd, cfg.ExposedPorts)
+
+	// 6. Edit a source file and rebuild: the dependency step must come from
+	// the layer cache, the COPY of the sources must not.
+	src := filepath.Join(app, c.sourceFile)
+	f, err := os.OpenFile(src, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "\n%s edited by the e2e suite at %s\n", c.comment, time.Now().Format(time.RFC3339Nano))
+	f.Close()
+	start = time.Now()
+	out, err := buildWithLog(ctx, b, filepath.Join(work, "build2.log"), app, tag)
+	if err != nil {
+		t.Fatalf("rebuild: %v", err)
+	}
+	row.Rebuild = time.Since(start).Round(100 * time.Millisecond).String()
+	reuse, err := checkCacheReuse(parseSteps(out))
+	if err != nil {
+		row.CacheReuse = "NO"
+		t.Errorf("cache reuse after a source edit: %v\n--- rebuild output (tail) ---\n%s", err, tail(out, 60))
+	} else {
+		row.CacheReuse = "yes: " + reuse
+		t.Logf("rebuild in %s: %s", row.Rebuild, reuse)
+	}
+}
+
+func buildWithLog(ctx context.Context, b *buildah, logPath, dir, tag string) (string, error) {
+	f, err := os.Create(logPath)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	return b.bud(ctx, f, dir, filepath.Join(dir, "Dockerfile"), tag)
+}
+
+// checkCacheReuse reads the rebuild's steps: the first step that copies the
+// whole build context ("COPY . <dest>") must have run again, and every RUN
+// step before it (the dependency install) must have come from the cache.
+func checkCacheReuse(steps []buildStep) (string, error) {
+	if len(steps) == 0 {
+		return "", fmt.Errorf("no STEP lines in buildah's output")
+	}
+	copyAll := -1
+	for i, s := range steps {
+		if copiesWholeContext(s.Instruction) {
+			copyAll = i
+			break
+		}
+	}
+	if copyAll < 0 {
+		return "", fmt.Errorf("no step copies the whole build context (COPY . <dest>)")
+	}
+	var runs []buildStep
+	for _, s := range steps[:copyAll] {
+		if strings.HasPrefix(strings.ToUpper(s.Instruction), "RUN ") {
+			runs = append(runs, s)
+		}
+	}
+	if len(runs) == 0 {
+		return "", fmt.Errorf("no RUN step (dependency install) before %q", steps[copyAll].Instruction)
+	}
+	for _, r := range runs {
+		if !r.Cached {
+			return "", fmt.Errorf("step %s %d %q ran again after a source edit: want it from the cache", r.Stage, r.N, r.Instruction)
+		}
+	}
+	if steps[copyAll].Cached {
+		return "", fmt.Errorf("step %d %q came from the cache although a source file changed", steps[copyAll].N, steps[copyAll].Instruction)
+	}
+	cached := 0
+	for _, s := range steps {
+		if s.Cached {
+			cached++
+		}
+	}
+	return fmt.Sprintf("%d/%d steps cached; %q cached, COPY . rebuilt", cached, len(steps), shorten(dependencyStep(steps[:copyAll], runs).Instruction, 48)), nil
+}
+
+// dependencyStep names the dependency install for the report: the first RUN
+// after the first COPY of some files (the manifests) from the context, else
+// the last RUN before the sources are copied.
+func dependencyStep(before, runs []buildStep) buildStep {
+	seenCopy := false
+	for _, s := range before {
+		f := strings.Fields(strings.ToUpper(s.Instruction))
+		if len(f) > 1 && f[0] == "COPY" && !strings.HasPrefix(f[1], "--FROM") {
+			seenCopy = true
+		}
+		if seenCopy && f[0] == "RUN" {
+			return s
+		}
+	}
+	return runs[len(runs)-1]
+}
+
+// copiesWholeContext reports whether a Dockerfile instruction copies the whole
+// build context: COPY (or ADD) with "." or "./" as its only source.
+func copiesWholeContext(instr string) bool {
+	f := strings.Fields(instr)
+	if len(f) < 3 || (!strings.EqualFold(f[0], "COPY") && !strings.EqualFold(f[0], "ADD")) {
+		return false
+	}
+	var args []string
+	for _, a := range f[1:] {
+		if strings.HasPrefix(a, "--") {
+			if strings.HasPrefix(a, "--from") {
+				return false
+			}
+			continue
+		}
+		args = append(args, a)
+	}
+	return len(args) == 2 && (args[0] == "." || args[0] == "./")
+}
+
+// checkFilesystem mounts the container and walks its filesystem: no planted
+// secret anywhere, and for compiled stacks no Go toolchain.
+func checkFilesystem(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2eCase) {
+	out, err := b.run(ctx, 2*time.Minute, "mount", ctr)
+	if err != nil {
+		t.Fatalf("buildah mount: %v", err)
+	}
+	root := strings.TrimSpace(out)
+	defer b.run(context.Background(), time.Minute, "umount", ctr)
+	if root == "" {
+		t.Fatal("buildah mount printed no path")
+	}
+	found := scanTree(root, c.compiled)
+	for _, f := range found {
+		t.Errorf("found in the image: %s", f)
+	}
+	if len(found) == 0 {
+		t.Logf("filesystem: no planted secret (%d names checked)%s", len(plantedSecrets), map[bool]string{true: ", no Go toolchain", false: ""}[c.compiled])
+	}
+}
+
+// scanTree walks an image's filesystem mounted at root and lists what must
+// not be there: a planted secret anywhere, and, for a compiled stack, the Go
+// toolchain (/usr/local/go, or a go or gofmt binary anywhere).
+func scanTree(root string, compiled bool) []string {
+	var found []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		name := d.Name()
+		if _, secret := plantedSecrets[name]; secret {
+			found = append(found, "secret /"+rel)
+		}
+		if compiled {
+			if rel == "usr/local/go" {
+				found = append(found, "toolchain dir /"+rel)
+			}
+			if !d.IsDir() && (name == "go" || name == "gofmt") {
+				found = append(found, "toolchain binary /"+rel)
+			}
+		}
+		return nil
+	})
+	return found
+}
+
+// runAndProbe runs the image's entrypoint and cmd with `buildah run` on the
+// host network, waits for HTTP 200 on its port, and checks the uid the app
+// reports and the uid /proc shows for its process.
+func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2eCase, entrypoint, cmd []string, exposed map[string]struct{}) {
+	argv := append(append([]string{}, entrypoint...), cmd...)
+	if len(argv) == 0 {
+		t.Fatal("the image has neither ENTRYPOINT nor CMD")
+	}
+	port := c.port
+	for p := range exposed {
+		if n, err := strconv.Atoi(strings.TrimSuffix(p, "/tcp")); err == nil {
+			port = n
+		}
+	}
+	var env []string
+	if !portFree(port) {
+		// Someone else on this machine uses the port: move the app.
+		free, err := freePort()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("port %d is in use on this machine: running with PORT=%d", port, free)
+		port = free
+		env = append(env, "PORT="+strconv.Itoa(port))
+	}
+	p, err := b.startRun(ctr, env, argv)
+	if err != nil {
+		t.Fatalf("buildah run: %v", err)
+	}
+	defer p.stop()
+	t.Logf("running %q in %s, port %d", argv, ctr, port)
+
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	client := &http.Client{Timeout: 3 * time.Second}
+	deadline := time.Now().Add(90 * time.Second)
+	var lastErr error
+	for {
+		if p.exited() {
+			t.Fatalf("the app exited before serving (%v):\n%s", p.err, tail(p.out.String(), 40))
+		}
+		resp, err := client.Get(base + "/")
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+			err = fmt.Errorf("GET /: status %d", resp.StatusCode)
+		}
+		lastErr = err
+		if time.Now().After(deadline) {
+			t.Fatalf("no HTTP 200 on %s within 90s: %v\n--- app output ---\n%s", base, lastErr, tail(p.out.String(), 40))
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	t.Logf("GET %s/ -> 200", base)
+
+	// The uid the app itself reports.
+	resp, err := client.Get(base + "/uid")
+	if err != nil {
+		t.Fatalf("GET /uid: %v", err)
+	}
+	var who struct{ UID, GID, PID int }
+	err = json.NewDecoder(resp.Body).Decode(&who)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatalf("GET /uid: %v", err)
+	}
+	if who.UID == 0 {
+		t.Errorf("the app reports uid 0: want non-root")
+	}
+
+	// The uid of every process buildah run started, from /proc (the chroot
+	// helper, which is buildah itself, is root by design and skipped).
+	self, _ := exec.LookPath("buildah")
+	self, _ = filepath.EvalSymlinks(self)
+	var apps []string
+	for _, pid := range p.descendants() {
+		if isBuildahHelper(pid, self) {
+			continue
+		}
+		r, e, ok := procUIDs(pid)
+		if !ok {
+			continue
+		}
+		apps = append(apps, fmt.Sprintf("pid %d %s uid %d/%d", pid, filepath.Base(procExe(pid)), r, e))
+		if r == 0 || e == 0 {
+			t.Errorf("process %d (%s) runs as uid %d/%d: want non-root", pid, procExe(pid), r, e)
+		}
+	}
+	if len(apps) == 0 {
+		t.Errorf("found no app process under buildah run in /proc")
+	}
+	t.Logf("app reports uid %d gid %d; /proc: %s", who.UID, who.GID, strings.Join(apps, "; "))
+}
+
+func isRootUser(u string) bool {
+	user, _, _ := strings.Cut(strings.TrimSpace(u), ":")
+	return user == "" || user == "root" || user == "0"
+}
+
+func portFree(port int) bool {
+	l, err := net.Listen("tcp", fmt.Sprintf(":%d", port))
+	if err != nil {
+		return false
+	}
+	l.Close()
+	return true
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// preflight fails the suite early when the machine cannot run it.
+func preflight(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Fatal("the e2e suite needs root (buildah with chroot isolation and vfs storage, debootstrap)")
+	}
+	for _, tool := range []string{"buildah", "debootstrap", "npm", "tar"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s not found: run `bash e2e/setup.sh` first", tool)
+		}
+	}
+}
+
+// cacheDir is $DOCKGEN_E2E_CACHE, or ~/.cache/dockgen-e2e.
+func cacheDir(t *testing.T) string {
+	dir := os.Getenv("DOCKGEN_E2E_CACHE")
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir = filepath.Join(base, "dockgen-e2e")
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// lockCache holds an exclusive lock on the cache folder for the whole run, so
+// two runs on one machine do not build the same stand-in at once.
+func lockCache(t *testing.T, cache string) {
+	f, err := os.OpenFile(filepath.Join(cache, "lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Logf("cache folder %s is locked by another run: waiting", cache)
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { f.Close() })
+}
+
+func formatReport(rows []reportRow) string {
+	header := reportRow{"case", "dockerfile", "stand-in", "build", "rebuild", "image size", "cache reuse after source edit", "result"}
+	all := append([]reportRow{header}, rows...)
+	cols := func(r reportRow) []string {
+		return []string{r.Case, r.Mode, r.StandIn, r.Build, r.Rebuild, r.Size, r.CacheReuse, r.Result}
+	}
+	var sb strings.Builder
+	for i, r := range all {
+		sb.WriteString("| " + strings.Join(cols(r), " | ") + " |\n")
+		if i == 0 {
+			sb.WriteString("|" + strings.Repeat(" --- |", len(cols(r))) + "\n")
+		}
+	}
+	return sb.String()
+}
+
+// shorten squeezes an instruction for the report: flags such as --mount=...
+// dropped, whitespace collapsed, at most n bytes.
+func shorten(s string, n int) string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if !strings.HasPrefix(w, "--") {
+			words = append(words, w)
+		}
+	}
+	s = strings.Join(words, " ")
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-3] + "..."
+}

