@@ -10,6 +10,6 @@ import "embed"
 //
 //go:embed all:java
 //go:embed all:shared all:python all:node all:go all:rust all:bun all:deno README.md
-//go:embed all:ruby all:php
+//go:embed all:ruby all:php all:elixir
 //go:embed all:compose
 var FS embed.FS

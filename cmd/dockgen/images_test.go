@@ -118,6 +118,7 @@ func hub(t *testing.T) *httptest.Server {
 		"rust":            {"1-slim-trixie"},
 		"ruby":            {"4.0-slim-trixie"},
 		"php":             {"8.5-apache-trixie"},
+		"elixir":          {"1.20-otp-29"},
 		"alpine":          {"3.24"},
 		"debian":          {"trixie-slim"},
 	}

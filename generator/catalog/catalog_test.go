@@ -204,6 +204,10 @@ func TestResolve(t *testing.T) {
 		{"php", ">=8.2 <8.5", false, "8.4", ""},
 		{"php", "8.3.*", false, "8.3", ""},
 		{"php", "8.1.2", true, "8.1", "reached end of life"},
+		{"elixir", "~> 1.17", false, "1.20", ""},
+		{"elixir", "~> 1.17.2", false, "1.17", ""},
+		{"elixir", ">= 1.16.0 and < 1.19.0", false, "1.18", ""},
+		{"elixir", "~> 1.15", false, "1.20", ""},
 	}
 	for _, tt := range tests {
 		s, _ := c.Stack(tt.lang)

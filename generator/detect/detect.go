@@ -70,6 +70,7 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"deno", detectDeno},
 		{"ruby", detectRuby},
 		{"php", detectPHP},
+		{"elixir", detectElixir},
 		{"java", detectJava},
 	} {
 		if f, ok := d.run(fsys); ok {

@@ -200,6 +200,17 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"composer.json", "composer.lock"},
 			deps:      []string{"ext-opcache", "ext-redis", "monolog/monolog", "php", "vlucas/phpdotenv"},
 		},
+		"elixir-phoenix": {
+			lang: "elixir", version: VersionReq{"~> 1.17", false, "mix.exs"}, pm: "mix", framework: "phoenix", port: 4000,
+			command: []string{"/app/bin/storefront", "start"}, manifests: []string{"mix.exs", "mix.lock"},
+			deps: []string{"bandit", "dns_cluster", "ecto_sql", "esbuild", "jason", "phoenix", "phoenix_ecto", "phoenix_html",
+				"phoenix_live_reload", "phoenix_live_view", "postgrex", "tailwind", "telemetry_metrics", "telemetry_poller"},
+		},
+		"elixir-plain": {
+			lang: "elixir", version: VersionReq{"~> 1.18.2", false, "mix.exs"}, pm: "mix", port: 8080,
+			command: []string{"/app/bin/ledger_api", "start"}, manifests: []string{"mix.exs", "mix.lock"},
+			deps: []string{"bandit", "credo", "jason", "plug"},
+		},
 		"empty": {},
 		"rust-axum": {
 			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", port: 3000, binary: "orders-api",

@@ -110,6 +110,9 @@ type Facts struct {
 	// DocRoot is the folder a PHP web server serves ("public"), "" for the
 	// repository root.
 	DocRoot string `json:"doc_root,omitempty"`
+	// ConfigFiles are compile-time configuration files copied before the
+	// dependencies compile (Elixir's config/config.exs, config/prod.exs).
+	ConfigFiles []string `json:"config_files,omitempty"`
 	// ManifestDirs are folders copied with the manifests, before the
 	// install step, each to the same path: a build tool's wrapper and its
 	// settings (.mvn, gradle).

@@ -103,7 +103,7 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 		// A tag names a version or a Debian release; never latest or a
 		// floating alias whose meaning changes between lines.
 		floating := map[string]bool{"latest": true, "slim": true, "alpine": true, "lts": true, "current": true, "stable": true}
-		if !ok || floating[tag] || !strings.ContainsAny(tag, "0123456789") && !strings.HasPrefix(tag, "trixie") {
+		if !ok || floating[tag] || !strings.ContainsAny(tag, "0123456789") && !strings.HasPrefix(tag, "trixie") && !strings.HasPrefix(tag, "bookworm") {
 			t.Errorf("%s: FROM %s has no explicit versioned tag", name, ref)
 		}
 	}

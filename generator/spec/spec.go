@@ -55,6 +55,9 @@ type Spec struct {
 	// DocRoot is the folder a PHP web server serves ("public"), "" for the
 	// repository root.
 	DocRoot string `json:"-"`
+	// ConfigFiles are compile-time configuration files copied before the
+	// dependencies compile (Elixir's config/config.exs, config/prod.exs).
+	ConfigFiles []string `json:"-"`
 	// Extensions are PHP extensions to build into the final image
 	// (composer.json's ext-* requirements the image lacks).
 	Extensions []string `json:"-"`
@@ -237,6 +240,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.AssetManifests = f.AssetManifests
 		s.App = f.App
 		s.DocRoot = f.DocRoot
+		s.ConfigFiles = f.ConfigFiles
 	}
 	if def.Prepare != nil {
 		if err := def.Prepare(&s, a); err != nil {
