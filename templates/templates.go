@@ -12,4 +12,5 @@ import "embed"
 //go:embed all:shared all:python all:node all:go all:rust all:bun all:deno README.md
 //go:embed all:ruby all:php all:elixir
 //go:embed all:compose
+//go:embed all:static
 var FS embed.FS

@@ -42,6 +42,12 @@ func TestGolden(t *testing.T) {
 				got["Dockerfile"] = readFile(t, filepath.Join(dir, "Dockerfile"))
 				got["dockerignore"] = readFile(t, filepath.Join(dir, ".dockerignore"))
 				got["dockgen.yaml"] = readFile(t, filepath.Join(dir, ".dockgen.yaml"))
+				// Companions a stack renders beside the Dockerfile.
+				for _, f := range []string{"nginx.conf"} {
+					if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+						got[f] = readFile(t, filepath.Join(dir, f))
+					}
+				}
 			}
 			if *update {
 				os.RemoveAll(golden)

@@ -117,6 +117,7 @@ func hub(t *testing.T) *httptest.Server {
 		"eclipse-temurin": {"25-jdk-noble"},
 		"rust":            {"1-slim-trixie"},
 		"ruby":            {"4.0-slim-trixie"},
+		"nginx":           {"1.30-alpine3.24"},
 		"php":             {"8.5-apache-trixie"},
 		"elixir":          {"1.20-otp-29"},
 		"alpine":          {"3.24"},

@@ -64,6 +64,9 @@ func chooseLanguage(fsys fs.FS) Facts {
 	}{
 		{"python", detectPython},
 		{"node", detectNode},
+		// Plain HTML only; a package.json whose build writes a static
+		// site is turned into one by detectNode. Lowest precedence.
+		{"static", detectStatic},
 		{"go", detectGo},
 		{"rust", detectRust},
 		{"bun", detectBun},

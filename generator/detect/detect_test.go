@@ -30,6 +30,7 @@ type want struct {
 	cgo         bool
 	manifests   []string
 	buildScript bool
+	output      string // OutputDir
 	deps        []string
 	// warnings are substrings that must each appear in some warning; when
 	// empty, there must be no warning at all.
@@ -107,7 +108,7 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"node-next-pnpm": {
 			lang: "node", version: VersionReq{"20.11.1", true, ".node-version"}, pm: "pnpm", pmVersion: "9.12.0",
-			framework: "next", port: 3000, command: []string{"node_modules/.bin/next", "start"}, buildScript: true,
+			framework: "next", port: 3000, command: []string{"node", "server.js"}, buildScript: true, output: ".next/standalone",
 			manifests: []string{"package.json", "pnpm-lock.yaml", ".npmrc"}, deps: []string{"next", "react", "react-dom"},
 		},
 		"node-nest-npm": {
@@ -153,6 +154,57 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "python", version: VersionReq{">=3.13", false, "pyproject.toml"}, pm: "uv",
 			command: []string{"report-worker"}, manifests: []string{"pyproject.toml", "uv.lock"},
 			deps: []string{"boto3", "click", "structlog"},
+		},
+		"node-fastify": {
+			lang: "node", version: VersionReq{">=22", false, "package.json"}, pm: "npm",
+			framework: "fastify", port: 3000, command: []string{"node", "server.js"},
+			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"@fastify/autoload", "@fastify/sensible", "fastify"},
+		},
+		"node-koa": {
+			lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "yarn",
+			framework: "koa", port: 4000, command: []string{"node", "src/index.js"},
+			manifests: []string{"package.json", "yarn.lock"}, deps: []string{"@koa/router", "koa", "koa-bodyparser"},
+		},
+		"node-hono": {
+			lang: "node", pm: "pnpm", pmVersion: "9.15.0", framework: "hono", port: 8787,
+			command: []string{"node", "dist/index.js"}, buildScript: true,
+			manifests: []string{"package.json", "pnpm-lock.yaml"}, deps: []string{"@hono/node-server", "hono"},
+		},
+		"node-nuxt": {
+			lang: "node", version: VersionReq{"24.11.0", true, ".nvmrc"}, pm: "npm",
+			framework: "nuxt", port: 3000, command: []string{"node", ".output/server/index.mjs"}, buildScript: true,
+			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"nuxt", "vue", "vue-router"},
+		},
+		"node-remix": {
+			lang: "node", version: VersionReq{">=20.0.0", false, "package.json"}, pm: "npm",
+			framework: "remix", port: 3000, command: []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, buildScript: true,
+			manifests: []string{"package.json", "package-lock.json"},
+			deps:      []string{"@remix-run/node", "@remix-run/react", "@remix-run/serve", "isbot", "react", "react-dom"},
+		},
+		"node-astro-server": {
+			lang: "node", pm: "npm", framework: "astro", port: 4321,
+			command: []string{"node", "./dist/server/entry.mjs"}, buildScript: true,
+			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"@astrojs/check", "@astrojs/node", "astro", "typescript"},
+		},
+		"node-sveltekit": {
+			lang: "node", pm: "npm", framework: "sveltekit", port: 3000, command: []string{"node", "build"}, buildScript: true,
+			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"postgres"},
+		},
+		"node-next-standalone": {
+			lang: "node", version: VersionReq{"24", true, ".node-version"}, pm: "yarn", pmVersion: "4.5.3",
+			framework: "next", port: 3000, command: []string{"node", "server.js"}, buildScript: true, output: ".next/standalone",
+			manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, deps: []string{"next", "react", "react-dom"},
+		},
+		"static-html": {lang: "static", pm: "none", port: 8080, output: "."},
+		"static-vite-react": {
+			lang: "static", pm: "npm", framework: "vite", port: 8080, buildScript: true, output: "dist",
+			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"react", "react-dom", "react-router-dom"},
+			warnings: []string{".nvmrc: a static site builds on the catalog's Node.js image"},
+		},
+		"static-angular": {
+			lang: "static", pm: "pnpm", pmVersion: "9.14.2", framework: "angular", port: 8080, buildScript: true,
+			output: "dist/billing-web/browser", manifests: []string{"package.json", "pnpm-lock.yaml"},
+			deps: []string{"@angular/common", "@angular/compiler", "@angular/core", "@angular/platform-browser", "@angular/router", "rxjs", "tslib", "zone.js"},
 		},
 		"bad-package-json": {
 			lang: "node", pm: "npm", port: 3000, command: []string{"node", "server.js"},
@@ -295,6 +347,7 @@ func check(t *testing.T, got Facts, w want) {
 	eq("CGO", got.CGO, w.cgo)
 	eq("Manifests", got.Manifests, w.manifests)
 	eq("BuildScript", got.BuildScript, w.buildScript)
+	eq("OutputDir", got.OutputDir, w.output)
 	eq("Dependencies", got.Dependencies, w.deps)
 	checkEvidence(t, got)
 	checkWarnings(t, got.Warnings, w.warnings)

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ type packageJSON struct {
 	Main           string
 	Scripts        map[string]string
 	Dependencies   []string // names, sorted
+	DevDeps        []string // devDependencies names, sorted
 	EnginesNode    string
 	PackageManager string
 }
@@ -64,6 +66,9 @@ func readPackageJSON(fsys fs.FS, r *recorder) (pkg packageJSON, ok bool) {
 	var deps map[string]any
 	field("dependencies", &deps)
 	pkg.Dependencies = sortedKeys(deps)
+	var devDeps map[string]any
+	field("devDependencies", &devDeps)
+	pkg.DevDeps = sortedKeys(devDeps)
 	var engines map[string]any
 	field("engines", &engines)
 	if s, ok := engines["node"].(string); ok {
@@ -111,23 +116,85 @@ func detectNode(fsys fs.FS) (Facts, bool) {
 	r.f.Language = "node"
 	r.evidence("language", "package.json", "package.json exists")
 	pkg, _ := readPackageJSON(fsys, r)
-	nodeVersion(fsys, r, pkg)
-	nodePackageManager(fsys, r, pkg)
-	r.f.Dependencies = pkg.Dependencies
 	if _, ok := pkg.Scripts["build"]; ok {
 		r.f.BuildScript = true
 	}
-	for _, fw := range []struct{ dep, name string }{
-		{"next", "next"}, {"@nestjs/core", "nest"}, {"express", "express"},
-	} {
-		if contains(pkg.Dependencies, fw.dep) {
-			r.f.Framework = fw.name
-			r.evidence("framework", "package.json", "depends on "+fw.dep)
-			break
-		}
+	nodeFramework(r, pkg)
+	if nodeStaticSite(fsys, r, pkg) {
+		nodePackageManager(fsys, r, pkg)
+		r.f.Dependencies = pkg.Dependencies
+		return r.f, true
+	}
+	nodeVersion(fsys, r, pkg)
+	nodePackageManager(fsys, r, pkg)
+	r.f.Dependencies = pkg.Dependencies
+	if r.f.Framework == "next" {
+		nextOutput(fsys, r)
 	}
 	nodeCommand(fsys, r, pkg)
 	return r.f, true
+}
+
+// nodeFrameworks are the frameworks, in precedence order: Next.js and
+// NestJS, the meta-frameworks (each depends on a server of its own), then
+// the HTTP frameworks they may be built on. SvelteKit is a devDependency
+// by convention. explain.go's frameworkDeps lists the same order.
+var nodeFrameworks = []struct {
+	deps []string
+	name string
+	dev  bool
+}{
+	{[]string{"next"}, "next", false},
+	{[]string{"@nestjs/core"}, "nest", false},
+	{[]string{"nuxt"}, "nuxt", false},
+	{[]string{"@remix-run/node", "@remix-run/serve", "@remix-run/express"}, "remix", false},
+	{[]string{"astro"}, "astro", false},
+	{[]string{"@sveltejs/kit"}, "sveltekit", true},
+	{[]string{"express"}, "express", false},
+	{[]string{"fastify"}, "fastify", false},
+	{[]string{"koa"}, "koa", false},
+	{[]string{"hono"}, "hono", false},
+}
+
+// nodeFramework sets the first framework of nodeFrameworks the
+// dependencies name.
+func nodeFramework(r *recorder, pkg packageJSON) {
+	for _, fw := range nodeFrameworks {
+		for _, dep := range fw.deps {
+			switch {
+			case contains(pkg.Dependencies, dep):
+				r.evidence("framework", "package.json", "depends on "+dep)
+			case fw.dev && contains(pkg.DevDeps, dep):
+				r.evidence("framework", "package.json", "devDependencies has "+dep)
+			default:
+				continue
+			}
+			r.f.Framework = fw.name
+			return
+		}
+	}
+}
+
+// nextStandalone and nextExport find output: 'standalone' / 'export' in
+// next.config.*.
+var (
+	nextStandalone = regexp.MustCompile(`\boutput\s*:\s*["'\x60]standalone["'\x60]`)
+	nextExport     = regexp.MustCompile(`\boutput\s*:\s*["'\x60]export["'\x60]`)
+)
+
+// nextConfigs are the files Next.js reads its configuration from.
+var nextConfigs = []string{"next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts"}
+
+// nextOutput records Next.js standalone output: the final stage then takes
+// .next/standalone (a minimal server.js with its traced node_modules).
+func nextOutput(fsys fs.FS, r *recorder) {
+	for _, f := range nextConfigs {
+		if src, ok := readSource(fsys, f); ok && nextStandalone.Match(src) {
+			r.f.OutputDir = ".next/standalone"
+			r.evidence("output", f, "output: 'standalone'")
+			return
+		}
+	}
 }
 
 // nodeVersion: .nvmrc, then .node-version (both pinned), then engines.node.
@@ -210,7 +277,7 @@ func nodePackageManager(fsys fs.FS, r *recorder, pkg packageJSON) {
 var (
 	// nodeListen finds .listen(NNNN and PORT fallbacks (|| NNNN, ?? NNNN).
 	nodeListen  = regexp.MustCompile(`\.listen\(\s*(\d{2,5})\b`)
-	nodeEnvPort = regexp.MustCompile(`process\.env\.PORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`)
+	nodeEnvPort = regexp.MustCompile(`process\.env\.PORT\)?\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`)
 	// nextPort finds next start -p NNNN / --port NNNN.
 	nextPort = regexp.MustCompile(`next\s+start\b.*?(?:-p|--port)[\s=]+(\d{2,5})\b`)
 )
@@ -219,6 +286,9 @@ var (
 // start:prod script (a production variant of start, as Nest generates),
 // else start, else node <main>, else node on a conventional file.
 func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
+	if nodeBuiltServer(fsys, r, pkg) {
+		return
+	}
 	pm := r.f.PackageManager
 	var entry string // a source file to scan for the port
 	if script, ok := pkg.Scripts["start:prod"]; ok {
@@ -266,18 +336,77 @@ func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 	}
 	if entry != "" {
 		if src, ok := readSource(fsys, entry); ok {
-			if p := firstPort(src, nodeEnvPort, nodeListen); p != 0 {
+			nodeServerChecks(r, pkg, entry, src)
+			if p := firstPort(src, nodeEnvPort, nodeListen, nodePortOption); p != 0 {
 				r.f.Port = p
 				r.evidence("port", entry, fmt.Sprintf("listens on %d", p))
 				return
 			}
 		}
 	}
-	switch r.f.Framework {
-	case "next", "nest", "express":
+	if r.f.Framework != "" {
 		r.f.Port = 3000
 		r.evidence("port", "package.json", r.f.Framework+" default 3000")
 	}
+}
+
+// nodePortOption finds { port: NNNN } (fastify.listen, @hono/node-server's
+// serve); tried after the explicit patterns.
+var nodePortOption = regexp.MustCompile(`\bport\s*:\s*(\d{2,5})\b`)
+
+// fastifyHost finds a host option or an all-interfaces address.
+var fastifyHost = regexp.MustCompile(`\bhost\s*:|0\.0\.0\.0|['"]::['"]`)
+
+// nodeServerChecks warns about a server that will not answer in a
+// container: fastify listens on localhost unless told a host, and hono
+// needs @hono/node-server to run on Node.js at all.
+func nodeServerChecks(r *recorder, pkg packageJSON, entry string, src []byte) {
+	switch r.f.Framework {
+	case "fastify":
+		if bytes.Contains(src, []byte(".listen(")) && !fastifyHost.Match(src) {
+			r.warn("%s: fastify listens on localhost only by default; pass host: '0.0.0.0' to listen() so the container's port answers", entry)
+		}
+	case "hono":
+		if !contains(pkg.Dependencies, "@hono/node-server") {
+			r.warn("package.json: hono runs on Node.js through @hono/node-server, which is not a dependency")
+		}
+	}
+}
+
+// nodeBuiltServer sets the command and port of the meta-frameworks whose
+// build writes a server of its own, run with node (their start scripts
+// are often a dev or preview server): Nuxt's .output, SvelteKit's
+// adapter-node build/, Astro's @astrojs/node dist/server, Next.js
+// standalone server.js. Remix runs remix-serve on its server build.
+func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON) bool {
+	var cmd []string
+	port, reason := 3000, ""
+	switch {
+	case r.f.Framework == "next" && r.f.OutputDir == ".next/standalone":
+		cmd, reason = []string{"node", "server.js"}, "standalone output runs .next/standalone/server.js"
+	case r.f.Framework == "nuxt":
+		cmd, reason = []string{"node", ".output/server/index.mjs"}, "nuxt build writes the server to .output/server/index.mjs"
+	case r.f.Framework == "sveltekit":
+		cmd, reason = []string{"node", "build"}, "@sveltejs/adapter-node writes the server to build/"
+		if !contains(pkg.Dependencies, "@sveltejs/adapter-node") && !contains(pkg.DevDeps, "@sveltejs/adapter-node") {
+			r.warn("package.json: SvelteKit without @sveltejs/adapter-node builds no Node.js server; add it (or @sveltejs/adapter-static for a static site)")
+		}
+	case r.f.Framework == "astro":
+		cmd, reason = []string{"node", "./dist/server/entry.mjs"}, "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
+		port = 4321
+	case r.f.Framework == "remix":
+		if _, ok := pkg.Scripts["start"]; ok {
+			return false // remix-serve ./build/server/index.js, run directly
+		}
+		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"
+	default:
+		return false
+	}
+	r.f.Command = cmd
+	r.evidence("command", "package.json", reason)
+	r.f.Port = port
+	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port))
+	return true
 }
 
 // scriptBins are CLIs whose start scripts can run directly from

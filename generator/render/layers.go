@@ -241,6 +241,9 @@ func (set Set) Render(m Model) ([]File, error) {
 	for _, o := range outputs {
 		main := path.Join(m.Language, o.tmpl)
 		if t.Lookup(main) == nil {
+			if o.optional {
+				continue
+			}
 			return nil, fmt.Errorf("template %s: no such template in any layer", main)
 		}
 		var buf bytes.Buffer

@@ -51,6 +51,7 @@ func TestOneBlockOverrideChangesOnlyThatBlock(t *testing.T) {
 			layer: team(render.RepoLayer, ".dockgen/templates",
 				"python/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"py\"\n{{- end}}",
 				"node/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"js\"\n{{- end}}",
+				"static/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"st\"\n{{- end}}",
 				"go/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"go\"\n{{- end}}",
 				"rust/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"rs\"\n{{- end}}",
 				"bun/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"bn\"\n{{- end}}",
@@ -60,7 +61,7 @@ func TestOneBlockOverrideChangesOnlyThatBlock(t *testing.T) {
 				"elixir/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"ex\"\n{{- end}}",
 				"java/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"jv\"\n{{- end}}"),
 			want: func(s spec.Spec) string {
-				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "go": "go", "rust": "rs", "bun": "bn", "deno": "dn", "ruby": "rb", "php": "php", "elixir": "ex", "java": "jv"}[s.Language] + `"`
+				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "static": "st", "go": "go", "rust": "rs", "bun": "bn", "deno": "dn", "ruby": "rb", "php": "php", "elixir": "ex", "java": "jv"}[s.Language] + `"`
 			},
 			after: func(s spec.Spec) string { return "FROM " + s.BaseImage },
 		},

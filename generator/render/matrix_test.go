@@ -123,11 +123,24 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	// the targets): Rust copies the source whole and keeps crates and
 	// compiled dependencies in cache mounts instead.
 	cargo := s.Language == "rust" && strings.Contains(df, "--mount=type=cache,target=/app/target")
-	if copyManifests < 0 && !cargo && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) && !(s.Language == "php" && s.PackageManager == "none") {
+	if copyManifests < 0 && !cargo && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) && !(s.Language == "static" && s.PackageManager == "none") && !(s.Language == "php" && s.PackageManager == "none") {
 		t.Errorf("%s: the manifests %v are not copied on their own", name, s.Manifests)
 	}
 	if copyManifests >= 0 && copySource >= 0 && copyManifests > copySource {
 		t.Errorf("%s: the source is copied before the manifests", name)
+	}
+	// A static site's final stage is nginx with the built files only: no
+	// Node.js and no package manager.
+	if s.Language == "static" {
+		final := df[strings.LastIndex(df, "\nFROM "):]
+		if !strings.HasPrefix(final, "\nFROM nginx:") {
+			t.Errorf("%s: the final stage is not nginx", name)
+		}
+		for _, tool := range []string{"npm", "yarn", "pnpm", "corepack", "node_modules", "RUN "} {
+			if strings.Contains(final, tool) {
+				t.Errorf("%s: the final stage runs or copies the Node.js toolchain (%s)", name, tool)
+			}
+		}
 	}
 	if s.BuildImage != "" && s.Language == "go" && strings.Contains(df[strings.LastIndex(df, "FROM "):], "go build") {
 		t.Errorf("%s: the final stage runs the toolchain", name)

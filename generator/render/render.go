@@ -60,7 +60,7 @@ func (m Model) CopyList() string { return strings.Join(m.Manifests, " ") }
 // current release line.
 func (m Model) ToolSpec(tool string) string {
 	v := m.PackageManagerVersion
-	if m.Language == "node" {
+	if m.Language == "node" || m.Language == "static" {
 		if v != "" {
 			return tool + "@" + v
 		}
@@ -132,9 +132,15 @@ func ExecForm(args []string) (string, error) {
 }
 
 // outputs lists the files each language renders, with their template.
-var outputs = []struct{ name, tmpl string }{
-	{"Dockerfile", "Dockerfile.tmpl"},
-	{".dockerignore", "dockerignore.tmpl"},
+// An optional file is rendered only for a language that has its template
+// (the static stack's nginx.conf).
+var outputs = []struct {
+	name, tmpl string
+	optional   bool
+}{
+	{"Dockerfile", "Dockerfile.tmpl", false},
+	{".dockerignore", "dockerignore.tmpl", false},
+	{"nginx.conf", "nginx.conf.tmpl", true},
 }
 
 // Render executes the language's templates from tfs (laid out as

@@ -8,19 +8,36 @@ import (
 var nodeStack = Stack{
 	Language:        "node",
 	PackageManagers: []string{"npm", "yarn", "pnpm"},
-	Frameworks:      []string{"express", "next", "nest"},
+	Frameworks:      []string{"express", "next", "nest", "fastify", "koa", "hono", "nuxt", "remix", "astro", "sveltekit"},
 	NewManifests: map[string][]string{
 		"npm":  {"package.json", "package-lock.json"},
 		"yarn": {"package.json", "yarn.lock"},
 		"pnpm": {"package.json", "pnpm-lock.yaml"},
 	},
-	DefaultPort: func(string) int { return 3000 },
+	// Astro's Node.js adapter listens on 4321; the others on 3000.
+	DefaultPort: func(framework string) int {
+		if framework == "astro" {
+			return 4321
+		}
+		return 3000
+	},
 	DefaultCommand: func(s Spec) []string {
 		switch s.Framework {
 		case "next":
+			if s.OutputDir == nextStandalone {
+				return []string{"node", "server.js"}
+			}
 			return []string{"npx", "next", "start"}
 		case "nest":
 			return []string{"node", "dist/main.js"}
+		case "nuxt":
+			return []string{"node", ".output/server/index.mjs"}
+		case "remix":
+			return []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}
+		case "astro":
+			return []string{"node", "./dist/server/entry.mjs"}
+		case "sveltekit":
+			return []string{"node", "build"}
 		}
 		return []string{"node", "index.js"}
 	},
@@ -33,9 +50,17 @@ var nodeStack = Stack{
 		}
 		return ref, ""
 	},
+	// Only Next.js standalone output is a node OutputDir: the final stage
+	// then takes .next/standalone instead of the whole app.
+	Prepare: func(s *Spec, a Answers) error {
+		if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
+			s.OutputDir = ""
+		}
+		return nil
+	},
 	Shapes: func(pm string) []detect.Facts {
 		lock := map[string]string{"npm": "package-lock.json", "yarn": "yarn.lock", "pnpm": "pnpm-lock.yaml"}[pm]
-		var out []detect.Facts
+		out := []detect.Facts{{Manifests: []string{"package.json", lock}, BuildScript: true, OutputDir: nextStandalone}}
 		for _, build := range []bool{false, true} {
 			out = append(out,
 				detect.Facts{Manifests: []string{"package.json", lock}, BuildScript: build},
@@ -50,3 +75,6 @@ var nodeStack = Stack{
 		return out
 	},
 }
+
+// nextStandalone is where Next.js writes its standalone server.
+const nextStandalone = ".next/standalone"

@@ -1,0 +1,217 @@
+package detect
+
+import (
+	"encoding/json"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// staticPort is where the static stack's nginx listens: unprivileged, so
+// it runs as the image's user nginx.
+const staticPort = 8080
+
+// detectStatic detects a plain HTML site: index.html at the root or in
+// public/, and no package.json (a package.json makes it a Node.js
+// repository, which nodeStaticSite may still turn into a static one).
+func detectStatic(fsys fs.FS) (Facts, bool) {
+	if exists(fsys, "package.json") {
+		return Facts{}, false
+	}
+	dir := ""
+	switch {
+	case exists(fsys, "index.html"):
+		dir = "."
+	case exists(fsys, "public/index.html"):
+		dir = "public"
+	default:
+		return Facts{}, false
+	}
+	r := &recorder{}
+	r.f.Language = "static"
+	index := path.Join(dir, "index.html")
+	r.evidence("language", index, index+" exists and no package.json: a plain HTML site")
+	r.f.PackageManager = "none"
+	r.evidence("package_manager", index, "nothing to build")
+	r.f.OutputDir = dir
+	r.evidence("output", index, "nginx serves "+dir)
+	r.f.Port = staticPort
+	r.evidence("port", index, "nginx listens on 8080 as the unprivileged user nginx")
+	return r.f, true
+}
+
+// staticBuilders are the single-page-app and static-site builders, in
+// precedence order, with their default output folder. dev is true when
+// the package is conventionally a devDependency.
+var staticBuilders = []struct {
+	dep, name, out string
+}{
+	{"@angular/core", "angular", ""}, // output from angular.json
+	{"react-scripts", "cra", "build"},
+	{"@vue/cli-service", "vue", "dist"},
+	{"vite", "vite", "dist"},
+}
+
+// viteOutDir finds build.outDir in a vite.config.*.
+var viteOutDir = regexp.MustCompile(`\boutDir\s*:\s*["'\x60]([A-Za-z0-9._/-]+)["'\x60]`)
+
+// nodeStaticSite turns a Node.js repository into a static one when its
+// build writes a site for a web server rather than a server: Astro
+// without @astrojs/node, SvelteKit with adapter-static, Next.js with
+// output: 'export', or a Vite, Create React App, Angular or Vue CLI app
+// without a server framework. It needs a build script. It sets language,
+// framework, output folder and port, and reports true.
+func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
+	if !r.f.BuildScript {
+		return false
+	}
+	has := func(dep string) bool { return contains(pkg.Dependencies, dep) || contains(pkg.DevDeps, dep) }
+	name, out, file, reason := "", "", "package.json", ""
+	switch r.f.Framework {
+	case "astro":
+		if has("@astrojs/node") {
+			return false
+		}
+		name, out, reason = "astro", "dist", "astro without @astrojs/node builds a static site"
+	case "sveltekit":
+		if !has("@sveltejs/adapter-static") || has("@sveltejs/adapter-node") {
+			return false
+		}
+		name, out, reason = "sveltekit", "build", "@sveltejs/adapter-static builds a static site"
+	case "next":
+		for _, f := range nextConfigs {
+			if src, ok := readSource(fsys, f); ok && nextExport.Match(src) {
+				name, out, file, reason = "next", "out", f, "output: 'export' builds a static site"
+				break
+			}
+		}
+		if name == "" {
+			return false
+		}
+	case "":
+		for _, b := range staticBuilders {
+			if !has(b.dep) {
+				continue
+			}
+			name, out, reason = b.name, b.out, "builds with "+b.dep+" and has no server framework"
+			break
+		}
+		if name == "" {
+			return false
+		}
+	default:
+		return false
+	}
+	r.f.Language = "static"
+	r.f.Evidence = nil // the language evidence is said again, with the reason
+	r.evidence("language", "package.json", reason)
+	r.f.Framework = name
+	r.evidence("framework", "package.json", reason)
+	switch name {
+	case "angular":
+		out, file = angularOutput(fsys, r)
+	case "vite":
+		for _, f := range []string{"vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs"} {
+			if src, ok := readSource(fsys, f); ok {
+				if m := viteOutDir.FindSubmatch(src); m != nil && fs.ValidPath(string(m[1])) {
+					out, file = string(m[1]), f
+				}
+				break
+			}
+		}
+	}
+	r.f.OutputDir = out
+	r.evidence("output", file, "the build writes the site to "+out)
+	r.f.Port = staticPort
+	r.evidence("port", "package.json", "nginx listens on 8080 as the unprivileged user nginx")
+	if v := nodeVersionFile(fsys); v != "" {
+		r.warn("%s: a static site builds on the catalog's Node.js image; the version it names is not used", v)
+	}
+	return true
+}
+
+// nodeVersionFile is the first Node.js version file that exists, "" when none.
+func nodeVersionFile(fsys fs.FS) string {
+	for _, f := range []string{".nvmrc", ".node-version"} {
+		if exists(fsys, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// angularJSON is the part of angular.json that names the build output.
+type angularJSON struct {
+	DefaultProject string `json:"defaultProject"`
+	Projects       map[string]struct {
+		ProjectType string `json:"projectType"`
+		Architect   struct {
+			Build struct {
+				Builder string `json:"builder"`
+				Options struct {
+					OutputPath json.RawMessage `json:"outputPath"`
+				} `json:"options"`
+			} `json:"build"`
+		} `json:"architect"`
+	} `json:"projects"`
+}
+
+// angularOutput reads the application's build output folder from
+// angular.json: outputPath ("dist/web", or {base, browser}), plus
+// browser/ for the application builder of Angular 17+. It falls back to
+// dist/<project>/browser.
+func angularOutput(fsys fs.FS, r *recorder) (out, file string) {
+	data, ok, w := readManifest(fsys, "angular.json")
+	if w != "" {
+		r.warn("%s", w)
+	}
+	if !ok {
+		r.warn("package.json: an Angular app without angular.json; serving dist/app/browser")
+		return "dist/app/browser", "package.json"
+	}
+	var aj angularJSON
+	if err := json.Unmarshal(data, &aj); err != nil {
+		r.warn("angular.json: invalid JSON: %s", jsonReason(data, err))
+		return "dist/app/browser", "angular.json"
+	}
+	names := sortedKeys(aj.Projects)
+	project := aj.DefaultProject
+	if _, ok := aj.Projects[project]; !ok {
+		project = ""
+		for _, n := range names {
+			if aj.Projects[n].ProjectType == "application" {
+				project = n
+				break
+			}
+		}
+	}
+	if project == "" {
+		r.warn("angular.json: no application project; serving dist/app/browser")
+		return "dist/app/browser", "angular.json"
+	}
+	build := aj.Projects[project].Architect.Build
+	application := strings.HasSuffix(build.Builder, ":application")
+	base, browser := "dist/"+project, "browser"
+	var asString string
+	var asObject struct{ Base, Browser *string }
+	switch {
+	case json.Unmarshal(build.Options.OutputPath, &asString) == nil && asString != "":
+		base = asString
+	case json.Unmarshal(build.Options.OutputPath, &asObject) == nil && asObject.Base != nil:
+		base = *asObject.Base
+		if asObject.Browser != nil {
+			browser = *asObject.Browser
+		}
+	}
+	out = strings.TrimSuffix(strings.TrimPrefix(base, "./"), "/")
+	if application && browser != "" {
+		out += "/" + browser
+	}
+	if !fs.ValidPath(out) || slices.Contains(strings.Split(out, "/"), "..") {
+		r.warn("angular.json: outputPath %s is not a folder in the repository; serving dist/%s/browser", quote(out), project)
+		out = "dist/" + project + "/browser"
+	}
+	return out, "angular.json"
+}

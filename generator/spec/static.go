@@ -1,0 +1,80 @@
+package spec
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/detect"
+)
+
+// staticOutputs are the folders each static-site builder writes, the
+// default when detection did not read one from the project's config.
+var staticOutputs = map[string]string{
+	"vite": "dist", "cra": "build", "angular": "dist/app/browser", "vue": "dist",
+	"astro": "dist", "sveltekit": "build", "next": "out",
+}
+
+// staticPlain is the folder nginx serves for a site with nothing to build.
+var staticPlain = []string{".", "public"}
+
+var staticStack = Stack{
+	Language: "static",
+	// "none" is a plain HTML site; the Node.js managers build one.
+	PackageManagers: []string{"none", "npm", "yarn", "pnpm"},
+	Frameworks:      []string{"vite", "cra", "angular", "vue", "astro", "sveltekit", "next"},
+	NewManifests: map[string][]string{
+		"npm":  {"package.json", "package-lock.json"},
+		"yarn": {"package.json", "yarn.lock"},
+		"pnpm": {"package.json", "pnpm-lock.yaml"},
+	},
+	// nginx listens on an unprivileged port so it runs as its user nginx.
+	DefaultPort:    func(string) int { return 8080 },
+	DefaultCommand: func(Spec) []string { return []string{"nginx", "-g", "daemon off;"} },
+	// nginx serves the site; a build runs in the variant's node image.
+	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
+		if !s.BuildScript {
+			return stack.Ref(s.Version, v), ""
+		}
+		return stack.Ref(s.Version, v), stack.BuildRef(s.Version, v, s.PackageManager)
+	},
+	// A Node.js package manager means a build; the folder nginx serves is
+	// the build's output, or the repository (or public/) for plain HTML.
+	Prepare: func(s *Spec, a Answers) error {
+		s.BuildScript = s.PackageManager != "none"
+		if !s.BuildScript {
+			s.Framework = ""
+			if !slices.Contains(staticPlain, s.OutputDir) {
+				s.OutputDir = "."
+			}
+			return nil
+		}
+		if s.OutputDir == "" || slices.Contains(staticPlain, s.OutputDir) {
+			s.OutputDir = staticOutputs[s.Framework]
+			if s.OutputDir == "" {
+				s.OutputDir = "dist"
+			}
+		}
+		if !manifestPath.MatchString(s.OutputDir) || slices.Contains(strings.Split(s.OutputDir, "/"), "..") {
+			return errf("output folder", "%q: use a folder of the repository made of letters, digits, '.', '_', '-' and '/'", s.OutputDir)
+		}
+		return nil
+	},
+	Shapes: func(pm string) []detect.Facts {
+		switch pm {
+		case "none":
+			return []detect.Facts{{OutputDir: "."}, {OutputDir: "public"}}
+		case "yarn":
+			return []detect.Facts{
+				{Manifests: []string{"package.json", "yarn.lock"}, BuildScript: true},
+				{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: true},
+			}
+		case "pnpm":
+			return []detect.Facts{{Manifests: []string{"package.json", "pnpm-lock.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: true}}
+		}
+		return []detect.Facts{
+			{Manifests: []string{"package.json", "package-lock.json"}, BuildScript: true},
+			{Manifests: []string{"package.json"}, BuildScript: true, OutputDir: "dist/web/browser"},
+		}
+	},
+}
