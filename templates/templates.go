@@ -13,4 +13,5 @@ import "embed"
 //go:embed all:ruby all:php all:elixir
 //go:embed all:compose
 //go:embed all:static
+//go:embed all:dotnet
 var FS embed.FS

@@ -192,6 +192,11 @@ func TestResolve(t *testing.T) {
 		{"java", "1.8", true, "8", ""},
 		{"java", "26", true, "26", "reached end of life on 2026-09-15"},
 		{"java", "23", true, "23", "not in dockgen's catalog"},
+		{"dotnet", "", false, "10.0", ""},
+		{"dotnet", "10", true, "10.0", ""},
+		{"dotnet", "10.0.100", true, "10.0", ""},
+		{"dotnet", "9.0", true, "9.0", "reached end of life on 2026-11-10"},
+		{"dotnet", "8.0.412", true, "8.0", "reached end of life on 2026-11-10"},
 		{"ruby", "3.3.5", true, "3.3", ""},
 		{"ruby", "3.2", true, "3.2", "reached end of life on 2026-03-31"},
 		{"ruby", "~> 3.3", false, "3.4", ""}, // RubyGems' ~> 3.3 is >= 3.3, < 4: 4.0 is outside it

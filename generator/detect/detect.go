@@ -75,6 +75,7 @@ func chooseLanguage(fsys fs.FS) Facts {
 		{"php", detectPHP},
 		{"elixir", detectElixir},
 		{"java", detectJava},
+		{"dotnet", detectDotnet},
 	} {
 		if f, ok := d.run(fsys); ok {
 			found = append(found, candidate{lang: d.lang, facts: f})

@@ -301,6 +301,9 @@ func TestDetectFixtures(t *testing.T) {
 	for name, w := range javaFixtures {
 		tests[name] = w
 	}
+	for name, w := range dotnetFixtures {
+		tests[name] = w
+	}
 
 	// Every fixture folder has a case, so a new fixture cannot go untested.
 	entries, err := os.ReadDir(fixturesDir)

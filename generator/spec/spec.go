@@ -281,7 +281,9 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if err != nil {
 			return Spec{}, nil, errf("--cmd", "%v", err)
 		}
-	case sameLang && len(f.Command) > 0 && (a.Framework == "" || s.Framework == f.Framework) && (a.PackageManager == "" || a.PackageManager == f.PackageManager):
+	case sameLang && len(f.Command) > 0 && (a.Framework == "" || s.Framework == f.Framework) && (a.PackageManager == "" || a.PackageManager == f.PackageManager) &&
+		(a.Main == "" || s.Project == f.Project):
+		// (unless --main picked another .NET project: its dll differs)
 		s.Command = f.Command
 	default:
 		s.Command = def.DefaultCommand(s)

@@ -44,7 +44,7 @@ type Stack struct {
 }
 
 // stacks are the languages dockgen renders, in prompt order.
-var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &bunStack, &denoStack, &rubyStack, &phpStack, &elixirStack, &javaStack, &staticStack}
+var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &bunStack, &denoStack, &rubyStack, &phpStack, &elixirStack, &javaStack, &staticStack, &dotnetStack}
 
 // StackFor returns the Stack of a language.
 func StackFor(language string) (*Stack, bool) {
