@@ -1,0 +1,97 @@
+package spec
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/detect"
+)
+
+var staticNow = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+
+func TestStaticSpec(t *testing.T) {
+	cat := catalog.Default()
+	tests := []struct {
+		name          string
+		facts         detect.Facts
+		answers       Answers
+		base, build   string
+		output        string
+		buildScript   bool
+		port          int
+		command       []string
+		errFlag       string
+		manifestsWant []string
+	}{
+		{
+			name: "plain HTML: nginx alone, nothing to build", facts: detect.Facts{Language: "static", PackageManager: "none", OutputDir: "public", Port: 8080},
+			base: "nginx:1.30-alpine3.24", output: "public", port: 8080, command: []string{"nginx", "-g", "daemon off;"},
+		},
+		{
+			name:    "a Vite build on node, served by nginx on trixie",
+			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "vite", OutputDir: "dist", BuildScript: true, Port: 8080, Manifests: []string{"package.json", "package-lock.json"}},
+			answers: Answers{Variant: "debian"},
+			base:    "nginx:1.30-trixie", build: "node:26-trixie-slim", output: "dist", buildScript: true, port: 8080,
+			command: []string{"nginx", "-g", "daemon off;"}, manifestsWant: []string{"package.json", "package-lock.json"},
+		},
+		{
+			name: "a new Angular app: the output folder is the framework's default", answers: Answers{Language: "static", PackageManager: "pnpm", Framework: "angular"},
+			base: "nginx:1.30-alpine3.24", build: "node:26-trixie-slim", output: "dist/app/browser", buildScript: true, port: 8080,
+			command: []string{"nginx", "-g", "daemon off;"}, manifestsWant: []string{"package.json", "pnpm-lock.yaml"},
+		},
+		{
+			name: "mainline nginx", answers: Answers{Language: "static", Version: "1.31"},
+			base: "nginx:1.31-alpine3.24", output: ".", port: 8080, command: []string{"nginx", "-g", "daemon off;"},
+		},
+		{
+			name:    "an output folder outside the repository is refused",
+			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "vite", OutputDir: "../site", BuildScript: true},
+			errFlag: "output folder",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, err := Build(tt.facts, tt.answers, cat, staticNow)
+			if tt.errFlag != "" {
+				var e *Error
+				if !errors.As(err, &e) || e.Flag != tt.errFlag {
+					t.Fatalf("err = %v, want one naming %q", err, tt.errFlag)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.BaseImage != tt.base || s.BuildImage != tt.build || s.OutputDir != tt.output || s.BuildScript != tt.buildScript || s.Port != tt.port || !slices.Equal(s.Command, tt.command) {
+				t.Errorf("base, build, output, build script, port, command = %s, %q, %q, %v, %d, %q; want %s, %q, %q, %v, %d, %q",
+					s.BaseImage, s.BuildImage, s.OutputDir, s.BuildScript, s.Port, s.Command, tt.base, tt.build, tt.output, tt.buildScript, tt.port, tt.command)
+			}
+			if !slices.Equal(s.Manifests, tt.manifestsWant) {
+				t.Errorf("Manifests = %q, want %q", s.Manifests, tt.manifestsWant)
+			}
+		})
+	}
+}
+
+// Next.js standalone output is kept only for Next.js; a framework answer
+// that changes the stack drops it, and with it the standalone command.
+func TestNodeStandaloneOutput(t *testing.T) {
+	cat := catalog.Default()
+	facts := detect.Facts{Language: "node", PackageManager: "npm", Framework: "next", OutputDir: ".next/standalone", BuildScript: true,
+		Command: []string{"node", "server.js"}, Port: 3000, Manifests: []string{"package.json", "package-lock.json"}}
+	s, _, err := Build(facts, Answers{}, cat, staticNow)
+	if err != nil || s.OutputDir != ".next/standalone" || !slices.Equal(s.Command, []string{"node", "server.js"}) {
+		t.Fatalf("detected: %q %q %v", s.OutputDir, s.Command, err)
+	}
+	s, _, err = Build(facts, Answers{Framework: "express"}, cat, staticNow)
+	if err != nil || s.OutputDir != "" || !slices.Equal(s.Command, []string{"node", "index.js"}) {
+		t.Errorf("--framework express: output %q, command %q, %v", s.OutputDir, s.Command, err)
+	}
+	s, _, err = Build(detect.Facts{}, Answers{Language: "node", Framework: "astro"}, cat, staticNow)
+	if err != nil || s.Port != 4321 || !slices.Equal(s.Command, []string{"node", "./dist/server/entry.mjs"}) {
+		t.Errorf("a new Astro service: port %d, command %q, %v", s.Port, s.Command, err)
+	}
+}
