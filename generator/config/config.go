@@ -424,6 +424,9 @@ func (c Config) ApplyMirror(s *spec.Spec) error {
 	if s.ToolImage, err = prefix(s.ToolImage); err != nil {
 		return fmt.Errorf("mirror %s: %w", c.Mirror, err)
 	}
+	if s.NodeImage, err = prefix(s.NodeImage); err != nil {
+		return fmt.Errorf("mirror %s: %w", c.Mirror, err)
+	}
 	return nil
 }
 

@@ -239,7 +239,7 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "php", version: VersionReq{"^8.2", false, "composer.json"}, pm: "composer", framework: "laravel", port: 8080,
 			manifests: []string{"composer.json", "composer.lock"},
 			deps:      []string{"ext-intl", "ext-pdo_mysql", "laravel/framework", "laravel/sanctum", "laravel/tinker", "php"},
-			warnings:  []string{"package.json: front-end assets", "chose php (it has a framework)"},
+			warnings:  []string{"chose php (it has a framework)"},
 		},
 		"php-symfony": {
 			lang: "php", version: VersionReq{"8.3.0", true, "composer.json"}, pm: "composer", framework: "symfony", port: 8080,

@@ -108,9 +108,7 @@ func detectPHP(fsys fs.FS) (Facts, bool) {
 		r.f.Framework = "symfony"
 		r.evidence("framework", "composer.json", "requires symfony/framework-bundle")
 	}
-	if exists(fsys, "package.json") {
-		r.warn("package.json: front-end assets (e.g. vite build into public/build) are not built by the PHP image; build them before docker build or add a node stage in a team template")
-	}
+	phpAssets(fsys, r)
 	if exists(fsys, "public/index.php") {
 		r.f.DocRoot = "public"
 		r.evidence("doc_root", "public/index.php", "the front controller is in public/: the web root")
@@ -123,6 +121,33 @@ func detectPHP(fsys fs.FS) (Facts, bool) {
 	r.f.Port = 8080
 	r.evidence("port", marker, "Apache on the unprivileged port 8080 (PHP-FPM: 9000)")
 	return r.f, true
+}
+
+// phpAssets records a front-end build (Laravel's Vite writes public/build):
+// package.json with a build script, installed with npm or Yarn 1.
+func phpAssets(fsys fs.FS, r *recorder) {
+	if !exists(fsys, "package.json") {
+		return
+	}
+	pkg, ok := readPackageJSON(fsys, r)
+	if !ok || pkg.Scripts["build"] == "" {
+		return
+	}
+	for _, m := range []string{"pnpm-lock.yaml", "bun.lock", "bun.lockb"} {
+		if exists(fsys, m) {
+			r.warn("%s: front-end assets are built with npm or Yarn 1 only; build them before docker build or in a team template", m)
+			return
+		}
+	}
+	r.f.Assets = true
+	r.evidence("assets", "package.json", "a build script: "+quote(pkg.Scripts["build"]))
+	r.f.AssetManifests = []string{"package.json"}
+	for _, m := range []string{"package-lock.json", "yarn.lock"} {
+		if exists(fsys, m) {
+			r.f.AssetManifests = append(r.f.AssetManifests, m)
+			break
+		}
+	}
 }
 
 // readJSONManifest parses a JSON manifest into v. ok is false when the

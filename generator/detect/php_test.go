@@ -58,6 +58,9 @@ func TestPHPApp(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Detect(tt.files)
+			if got.Assets || got.AssetManifests != nil {
+				t.Errorf("Assets, AssetManifests = %v, %q without a package.json", got.Assets, got.AssetManifests)
+			}
 			if got.Language != "php" || got.PackageManager != tt.pm || !reflect.DeepEqual(got.Manifests, tt.manifests) {
 				t.Errorf("Language, PackageManager, Manifests = %q, %q, %q; want php, %q, %q", got.Language, got.PackageManager, got.Manifests, tt.pm, tt.manifests)
 			}
@@ -70,6 +73,36 @@ func TestPHPApp(t *testing.T) {
 			}
 			checkWarnings(t, got.Warnings, want)
 			checkEvidence(t, got)
+		})
+	}
+}
+
+func TestPHPAssets(t *testing.T) {
+	laravel := func(kv ...string) Facts {
+		return Detect(files(append([]string{"composer.json", `{"require":{"laravel/framework":"^12.0"}}`, "composer.lock", "{}", "artisan", ""}, kv...)...))
+	}
+	tests := []struct {
+		name      string
+		got       Facts
+		assets    bool
+		manifests []string
+		warn      string
+	}{
+		{"vite with npm", laravel("package.json", `{"scripts":{"build":"vite build"}}`, "package-lock.json", "{}"), true, []string{"package.json", "package-lock.json"}, ""},
+		{"encore with yarn", laravel("package.json", `{"scripts":{"build":"encore production"}}`, "yarn.lock", ""), true, []string{"package.json", "yarn.lock"}, ""},
+		{"no build script: nothing to build", laravel("package.json", `{"scripts":{"dev":"vite"}}`), false, nil, ""},
+		{"pnpm is not installed by the PHP stack", laravel("package.json", `{"scripts":{"build":"vite build"}}`, "pnpm-lock.yaml", ""), false, nil, "pnpm-lock.yaml: front-end assets are built with npm or Yarn 1 only"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got.Language != "php" || tt.got.Assets != tt.assets || !reflect.DeepEqual(tt.got.AssetManifests, tt.manifests) {
+				t.Errorf("Language, Assets, AssetManifests = %q, %v, %q; want php, %v, %q", tt.got.Language, tt.got.Assets, tt.got.AssetManifests, tt.assets, tt.manifests)
+			}
+			want := []string{"chose php"}
+			if tt.warn != "" {
+				want = append(want, tt.warn)
+			}
+			checkWarnings(t, tt.got.Warnings, want)
 		})
 	}
 }

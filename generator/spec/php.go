@@ -67,9 +67,19 @@ var phpStack = Stack{
 	},
 	// Composer's image, the web root and the extensions to build.
 	Prepare: func(s *Spec, a Answers) error {
-		s.ToolImage = ""
+		s.ToolImage, s.NodeImage = "", ""
 		if s.PackageManager == "composer" {
 			s.ToolImage = composerImage
+		}
+		for _, m := range s.AssetManifests {
+			if !manifestPath.MatchString(m) {
+				return errf(m, "manifest name has characters a Dockerfile cannot carry safely")
+			}
+		}
+		if s.Assets && slices.Contains(s.AssetManifests, "package.json") && s.PackageManager == "composer" && s.DocRoot != "" {
+			// Vite and friends run on the catalog's Node.js, as a Rails
+			// asset build does.
+			s.NodeImage = railsNodeImage
 		}
 		if s.DocRoot == "" && s.Framework != "" {
 			s.DocRoot = "public" // Laravel's and Symfony's front controller
@@ -118,6 +128,9 @@ var phpStack = Stack{
 			{Manifests: []string{"composer.json"}},
 			{Manifests: []string{"composer.json", "composer.lock"}, DocRoot: "public", Dependencies: []string{"ext-intl", "ext-pdo_mysql", "ext-zip", "php"}},
 			{Manifests: []string{"composer.json", "composer.lock"}, DocRoot: "web", Dependencies: []string{"ext-opcache", "ext-pdo_pgsql"}},
+			{Manifests: []string{"composer.json", "composer.lock"}, DocRoot: "public", Assets: true, AssetManifests: []string{"package.json", "package-lock.json"}},
+			{Manifests: []string{"composer.json", "composer.lock"}, DocRoot: "public", Assets: true, AssetManifests: []string{"package.json", "yarn.lock"}},
+			{Manifests: []string{"composer.json"}, Assets: true, AssetManifests: []string{"package.json"}},
 		}
 	},
 }

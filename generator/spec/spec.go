@@ -64,6 +64,9 @@ type Spec struct {
 	// ToolImage is an image a build stage copies a tool from (Composer;
 	// Node.js for a Rails JavaScript bundler), "" for none.
 	ToolImage string `json:"-"`
+	// NodeImage is the official node image a front-end build stage runs
+	// on (a PHP app's Vite build), "" for none.
+	NodeImage string `json:"-"`
 	// Packages are Debian packages the final stage installs: runtime
 	// libraries of native gems, of an Erlang release.
 	Packages []string `json:"-"`
