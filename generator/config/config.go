@@ -73,6 +73,8 @@ func FromSpec(s spec.Spec) Answers {
 		a.Main = s.GoMain
 	case "rust":
 		a.Main = s.Binary
+	case "dotnet":
+		a.Main = s.Project
 	}
 	return a
 }

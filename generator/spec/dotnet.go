@@ -37,8 +37,9 @@ var dotnetStack = Stack{
 	// dll the ENTRYPOINT runs.
 	Prepare: func(s *Spec, a Answers) error {
 		from := s.Project
-		if a.Main != "" {
-			s.Project, s.Assembly, from = strings.TrimPrefix(a.Main, "./"), "", "--main"
+		if main := strings.TrimPrefix(a.Main, "./"); main != "" && main != s.Project {
+			// Another project than detection's: its assembly is its name.
+			s.Project, s.Assembly, from = main, "", "--main"
 			if !slices.Contains(s.Manifests, s.Project) {
 				s.Manifests = append(slices.Clone(s.Manifests), s.Project)
 			}

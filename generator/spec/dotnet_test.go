@@ -32,6 +32,7 @@ func TestDotnetSpec(t *testing.T) {
 		{"console: runtime", console, Answers{}, "mcr.microsoft.com/dotnet/runtime:10.0-noble", "mcr.microsoft.com/dotnet/sdk:10.0-noble", "Cli.csproj", "dotnet Cli.dll", ""},
 		{"chiseled", web, Answers{Variant: "chiseled"}, "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled", "mcr.microsoft.com/dotnet/sdk:10.0-noble", "src/Web/Web.csproj", "dotnet Shop.Web.dll", ""},
 		{"--main picks another project and its dll", web, Answers{Main: "src/Cli/Cli.csproj"}, "mcr.microsoft.com/dotnet/aspnet:10.0-noble", "mcr.microsoft.com/dotnet/sdk:10.0-noble", "src/Cli/Cli.csproj", "dotnet Cli.dll", ""},
+		{"--main naming the detected project keeps its AssemblyName", web, Answers{Main: "src/Web/Web.csproj"}, "mcr.microsoft.com/dotnet/aspnet:10.0-noble", "mcr.microsoft.com/dotnet/sdk:10.0-noble", "src/Web/Web.csproj", "dotnet Shop.Web.dll", ""},
 		{"a new service", detect.Facts{}, Answers{Language: "dotnet"}, "mcr.microsoft.com/dotnet/runtime:10.0-noble", "mcr.microsoft.com/dotnet/sdk:10.0-noble", "App.csproj", "dotnet App.dll", ""},
 		{"--main with shell characters", web, Answers{Main: "src/x;rm -rf.csproj"}, "", "", "", "", "--main: project"},
 		{"--main that is no project file", web, Answers{Main: "src/Web"}, "", "", "", "", "--main: project"},
@@ -50,6 +51,9 @@ func TestDotnetSpec(t *testing.T) {
 			}
 			if s.BaseImage != tt.base || s.BuildImage != tt.build || s.Project != tt.project || strings.Join(s.Command, " ") != tt.cmd {
 				t.Errorf("base %s build %s project %s cmd %v", s.BaseImage, s.BuildImage, s.Project, s.Command)
+			}
+			if strings.Join(s.Command, " ") != "dotnet "+s.Assembly+".dll" {
+				t.Errorf("command %v does not run the assembly %s", s.Command, s.Assembly)
 			}
 			if !slices.Contains(s.Manifests, s.Project) {
 				t.Errorf("the project %s is not among the manifests %v", s.Project, s.Manifests)

@@ -26,6 +26,9 @@ const (
 	QMain = "Main package to build?"
 	// QBinary is asked only when detection found several Rust binaries.
 	QBinary = "Binary to build?"
+	// QProject is asked only when detection found several .NET
+	// application projects.
+	QProject = "Project to publish?"
 )
 
 // Ask asks every question that given (the flags) does not answer, each
@@ -111,6 +114,9 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		q, def := QMain, current().GoMain
 		if a.Language == "rust" {
 			q, def = QBinary, current().Binary
+		}
+		if a.Language == "dotnet" {
+			q, def = QProject, current().Project
 		}
 		if !slices.Contains(f.Mains, def) {
 			def = f.Mains[0]

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dockgen/dockgen/generator/prompt"
+	"github.com/dockgen/dockgen/generator/spec"
+)
+
+// Two ASP.NET Core projects: init asks which to publish (the detected one
+// is the default), and the answer decides the restore, the publish, the
+// dll the ENTRYPOINT runs and the recorded --main.
+func TestInitAsksWhichDotnetProject(t *testing.T) {
+	dir := copyFixture(t, "dotnet-two-apps")
+	f := prompt.NewFake(t)
+	f.ExpectSelect(spec.QLanguage, "dotnet")
+	f.ExpectInputDefault(spec.QVersion)
+	f.ExpectSelect(spec.QVariant, "")
+	f.ExpectSelect(spec.QFramework, "aspnetcore")
+	f.ExpectSelectWithDefault(spec.QProject, "src/Admin/Admin.csproj", "src/Storefront/Storefront.csproj")
+	f.ExpectInputDefault(spec.QPort)
+	f.ExpectInputWithDefault(spec.QCommand, "dotnet Storefront.dll", "")
+	r := run(t, f, "init", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	df := readFile(t, filepath.Join(dir, "Dockerfile"))
+	for _, want := range []string{"COPY src/Storefront/Storefront.csproj src/Storefront/\n", "dotnet restore src/Storefront/Storefront.csproj\n",
+		"dotnet publish src/Storefront/Storefront.csproj ", `ENTRYPOINT ["dotnet", "Storefront.dll"]`} {
+		if !strings.Contains(df, want) {
+			t.Errorf("Dockerfile lacks %q:\n%s", want, df)
+		}
+	}
+	if rec := readFile(t, filepath.Join(dir, ".dockgen.yaml")); !strings.Contains(rec, "main: src/Storefront/Storefront.csproj\n") {
+		t.Errorf(".dockgen.yaml does not record the choice:\n%s", rec)
+	}
+}
