@@ -147,6 +147,13 @@ func detectDotnet(fsys fs.FS) (Facts, bool) {
 		v := m[1] + "." + m[2]
 		r.f.Version = VersionReq{Raw: v, Pinned: true, Source: tfmFile}
 		r.evidence("version", tfmFile, "TargetFramework "+app.tfm)
+		// The build runs in the SDK image of the same line: an SDK that
+		// global.json pins from a newer line is not in it.
+		if sdk := globalJSONSDK(fsys); sdk != "" {
+			if major, _, _ := strings.Cut(sdk, "."); atoiOr0(major) > atoiOr0(m[1]) {
+				r.warn("global.json: sdk.version %s is newer than the %s the project targets; the build image (the %s SDK) does not satisfy it: pass --runtime-version %s.0, or align global.json", sdk, app.tfm, v, major)
+			}
+		}
 	} else {
 		if app.tfm != "" {
 			r.warn("%s: target framework %q is not .NET 5 or later; dockgen's images run .NET 8 and later", app.file, app.tfm)
@@ -385,4 +392,27 @@ func dotnetGlobalJSON(fsys fs.FS, r *recorder) {
 	line := parts[0] + "." + parts[1]
 	r.f.Version = VersionReq{Raw: line, Pinned: true, Source: "global.json"}
 	r.evidence("version", "global.json", fmt.Sprintf("sdk.version %s (the %s SDK)", v, line))
+}
+
+// globalJSONSDK is the SDK version global.json pins, "" when none (or
+// when it cannot be read: dotnetGlobalJSON reports that).
+func globalJSONSDK(fsys fs.FS) string {
+	data, ok, _ := readManifest(fsys, "global.json")
+	if !ok {
+		return ""
+	}
+	var g struct {
+		SDK struct {
+			Version string `json:"version"`
+		} `json:"sdk"`
+	}
+	if json.Unmarshal(data, &g) != nil {
+		return ""
+	}
+	return strings.TrimSpace(g.SDK.Version)
+}
+
+func atoiOr0(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
