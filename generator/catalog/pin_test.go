@@ -2,44 +2,18 @@ package catalog
 
 import (
 	"context"
-	"io"
-	"log"
+	"github.com/dockgen/dockgen/generator/catalog/registrytest"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/go-containerregistry/pkg/name"
-	"github.com/google/go-containerregistry/pkg/registry"
-	"github.com/google/go-containerregistry/pkg/v1/random"
-	"github.com/google/go-containerregistry/pkg/v1/remote"
 )
 
-// testRegistry is go-containerregistry's in-memory registry with a random
-// multi-platform index pushed under each library/ tag; it returns the
-// host and the index digest of each tag.
+// testRegistry is registrytest.New: the in-memory registry with an index
+// pushed under each tag.
 func testRegistry(t *testing.T, tags ...string) (string, map[string]string) {
 	t.Helper()
-	srv := httptest.NewServer(registry.New(registry.Logger(log.New(io.Discard, "", 0))))
-	t.Cleanup(srv.Close)
-	host := strings.TrimPrefix(srv.URL, "http://")
-	digests := map[string]string{}
-	for _, tag := range tags {
-		idx, err := random.Index(64, 1, 2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ref, err := name.NewTag(host + "/library/" + tag)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := remote.WriteIndex(ref, idx); err != nil {
-			t.Fatal(err)
-		}
-		d, _ := idx.Digest()
-		digests[tag] = d.String()
-	}
-	return host, digests
+	return registrytest.New(t, tags...)
 }
 
 func TestPin(t *testing.T) {
