@@ -14,4 +14,5 @@ import "embed"
 //go:embed all:compose
 //go:embed all:static
 //go:embed all:dotnet
+//go:embed all:other
 var FS embed.FS

@@ -132,7 +132,11 @@ func TestComposeEveryStack(t *testing.T) {
 			if err := os.Mkdir(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			r := run(t, nil, "init", "--yes", "--compose", "--language", lang, dir)
+			args := []string{"init", "--yes", "--compose", "--language", lang, dir}
+			if lang == "other" {
+				args = append(args, "--cmd", "./serve") // other has no default command
+			}
+			r := run(t, nil, args...)
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}

@@ -100,6 +100,9 @@ type Stack struct {
 	// User is the image's built-in non-root user ("node"), "" when it has
 	// none. The official images still run as root unless told otherwise.
 	User string
+	// LineParts is how many parts of a version name its line: 1 for
+	// Node.js and Java ("26", "21"), 2 when 0 (Python, Go: "3.14").
+	LineParts int
 	// Vendor marks a stack with no Docker Official Image: its images come
 	// from the vendor's registry (.NET, Bun, Deno) and dockgen says so.
 	Vendor bool
@@ -378,9 +381,9 @@ func (s *Stack) LineOf(version string) (string, error) {
 			return "", fmt.Errorf("%q is not a %s version", version, s.Language)
 		}
 	}
-	n := 2
-	if s.Language == "node" || s.Language == "java" {
-		n = 1
+	n := s.LineParts
+	if n == 0 {
+		n = 2
 	}
 	if len(parts) < n {
 		return "", fmt.Errorf("%q is not a %s version: want %s", version, s.Language, map[int]string{1: "MAJOR", 2: "MAJOR.MINOR"}[n])

@@ -34,6 +34,7 @@ type file struct {
 		Default  string `yaml:"default"`
 		User     string `yaml:"user"`
 		Vendor   bool   `yaml:"vendor"`
+		Parts    int    `yaml:"line-parts"`
 		Lines    []struct {
 			Version       string              `yaml:"version"`
 			EOL           string              `yaml:"eol"`
@@ -101,7 +102,7 @@ func Parse(data []byte) (*Catalog, error) {
 		c.runtimes = append(c.runtimes, Runtime{Ref: r.Ref, OS: r.OS, Architectures: r.Architectures})
 	}
 	for _, fs := range f.Stacks {
-		s := Stack{Language: fs.Language, Image: fs.Image, Product: fs.Product, Default: fs.Default, User: fs.User, Vendor: fs.Vendor}
+		s := Stack{Language: fs.Language, Image: fs.Image, Product: fs.Product, Default: fs.Default, User: fs.User, Vendor: fs.Vendor, LineParts: fs.Parts}
 		for _, fv := range fs.Variants {
 			if !knownOS(fv.OS) {
 				return nil, fmt.Errorf("%s variant %s: os %q is not under os:", s.Language, fv.Name, fv.OS)

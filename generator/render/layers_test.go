@@ -60,9 +60,10 @@ func TestOneBlockOverrideChangesOnlyThatBlock(t *testing.T) {
 				"php/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"php\"\n{{- end}}",
 				"elixir/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"ex\"\n{{- end}}",
 				"java/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"jv\"\n{{- end}}",
-				"dotnet/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"net\"\n{{- end}}"),
+				"dotnet/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"net\"\n{{- end}}",
+				"other/team.tmpl", "{{define \"runtime-base\"}}\n\n{{ template \"base-comment\" . }}\nFROM {{ .BaseImage }}\nLABEL team=\"oth\"\n{{- end}}"),
 			want: func(s spec.Spec) string {
-				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "static": "st", "go": "go", "rust": "rs", "bun": "bn", "deno": "dn", "ruby": "rb", "php": "php", "elixir": "ex", "java": "jv", "dotnet": "net"}[s.Language] + `"`
+				return `LABEL team="` + map[string]string{"python": "py", "node": "js", "static": "st", "go": "go", "rust": "rs", "bun": "bn", "deno": "dn", "ruby": "rb", "php": "php", "elixir": "ex", "java": "jv", "dotnet": "net", "other": "oth"}[s.Language] + `"`
 			},
 			after: func(s spec.Spec) string { return "FROM " + s.BaseImage },
 		},

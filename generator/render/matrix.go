@@ -35,6 +35,9 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 	for _, lang := range spec.Languages {
 		stack, ok := cat.Stack(lang)
 		def, _ := spec.StackFor(lang)
+		if !ok && def.Catalog != nil {
+			stack, ok = def.Catalog, true
+		}
 		if !ok {
 			continue
 		}
@@ -45,10 +48,15 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 						for _, shape := range def.Shapes(pm) {
 							shape.Language = lang
 							shape.PackageManager = pm
-							out = append(out, Case{Facts: shape, Answers: spec.Answers{
+							a := spec.Answers{
 								Language: lang, Version: line.Version, Variant: variant,
 								PackageManager: pm, Framework: fw,
-							}})
+							}
+							if def.DefaultCommand(spec.Spec{Language: lang}) == nil {
+								// A stack with no default start command (other) is always given one.
+								a.Cmd = "./run --serve"
+							}
+							out = append(out, Case{Facts: shape, Answers: a})
 						}
 					}
 				}

@@ -56,16 +56,19 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 		// non-root final stage; a .dockerignore rendered beside it.
 		ignore := slices.ContainsFunc(files, func(f render.File) bool { return f.Name == ".dockerignore" })
 		// A vendor stack (.NET, Bun, Deno) is flagged NonOfficialBase, and only that.
-		stack, _ := cat.Stack(s.Language)
+		vendor := false
+		if stack, ok := cat.Stack(s.Language); ok {
+			vendor = stack.Vendor
+		}
 		nonOfficial := 0
 		for _, f := range lint.Own(files[0].Data, lint.Options{Catalog: cat, Now: today, Dockerignore: ignore}) {
-			if stack.Vendor && f.Rule == lint.NonOfficialBase.Name {
+			if vendor && f.Rule == lint.NonOfficialBase.Name {
 				nonOfficial++
 				continue
 			}
 			t.Errorf("%s: %s\n%s", c, f.Format("Dockerfile"), df)
 		}
-		if stack.Vendor && nonOfficial == 0 {
+		if vendor && nonOfficial == 0 {
 			t.Errorf("%s: a vendor base, and no NonOfficialBase finding\n%s", c, df)
 		}
 		checkHouseStyle(t, c.String(), s, df)
@@ -123,7 +126,9 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 	// the targets): Rust copies the source whole and keeps crates and
 	// compiled dependencies in cache mounts instead.
 	cargo := s.Language == "rust" && strings.Contains(df, "--mount=type=cache,target=/app/target")
-	if copyManifests < 0 && !cargo && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) && !(s.Language == "static" && s.PackageManager == "none") && !(s.Language == "php" && s.PackageManager == "none") {
+	// A stack without manifests (plain HTML, plain PHP, other) has no
+	// install step to put first.
+	if copyManifests < 0 && !cargo && len(s.Manifests) > 0 && !(s.Language == "python" && s.PackageManager == "pip" && !contains(s.Manifests, "requirements.txt")) && !(s.Language == "static" && s.PackageManager == "none") && !(s.Language == "php" && s.PackageManager == "none") {
 		t.Errorf("%s: the manifests %v are not copied on their own", name, s.Manifests)
 	}
 	if copyManifests >= 0 && copySource >= 0 && copyManifests > copySource {

@@ -40,11 +40,8 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 	// current returns the Spec the answers so far would build, so each
 	// question's default follows the earlier answers.
 	current := func() Spec {
-		s, _, err := Build(f, a, cat, now)
-		if err != nil {
-			return Spec{}
-		}
-		return s
+		s, _, _ := Build(f, a, cat, now)
+		return s // on an error: the zero Spec, or all but the command
 	}
 	if given.Language == "" {
 		def := a.Language

@@ -134,6 +134,8 @@ func errf(flag, format string, args ...any) error {
 // Build combines detected facts and answers (answers win) into a Spec,
 // resolving the runtime line and base images from the catalog. It returns
 // one-line warnings for stderr (an end-of-life version, a vendor base).
+// When only the start command is missing (a stack with no default, such as
+// other), the rest of the Spec comes back with the error, for prompts.
 func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec, []string, error) {
 	var warns []string
 	s := Spec{Language: f.Language}
@@ -145,6 +147,9 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	}
 	def, ok := StackFor(s.Language)
 	stack, inCatalog := cat.Stack(s.Language)
+	if ok && !inCatalog && def.Catalog != nil {
+		stack, inCatalog = def.Catalog, true
+	}
 	if !ok || !inCatalog {
 		return Spec{}, nil, errf("--language", "%q is not supported; use one of %s", s.Language, strings.Join(Languages, ", "))
 	}
@@ -290,6 +295,11 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.Command = f.Command
 	default:
 		s.Command = def.DefaultCommand(s)
+	}
+	if len(s.Command) == 0 {
+		// A stack with no default command (other): the rest of the Spec
+		// is returned with the error, so a prompt can still pre-fill.
+		return s, warns, errf("--cmd", "%s has no default start command; pass --cmd", s.Language)
 	}
 	if err := CheckCommand(s.Command); err != nil {
 		return Spec{}, nil, errf("command", "%v", err)

@@ -41,10 +41,13 @@ type Stack struct {
 	// Shapes are the repository shapes that change the output for a
 	// package manager, for the support matrix (render.Matrix).
 	Shapes func(pm string) []detect.Facts
+	// Catalog is the stack's image entry when the embedded catalog has
+	// none of its own (other: any base image, debian slim by default).
+	Catalog *catalog.Stack
 }
 
 // stacks are the languages dockgen renders, in prompt order.
-var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &bunStack, &denoStack, &rubyStack, &phpStack, &elixirStack, &javaStack, &staticStack, &dotnetStack}
+var stacks = []*Stack{&pythonStack, &nodeStack, &goStack, &rustStack, &bunStack, &denoStack, &rubyStack, &phpStack, &elixirStack, &javaStack, &staticStack, &dotnetStack, &otherStack}
 
 // StackFor returns the Stack of a language.
 func StackFor(language string) (*Stack, bool) {
