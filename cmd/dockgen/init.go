@@ -53,10 +53,10 @@ existing file is replaced without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Answers.Language, "language", "", "language: python, node or go")
+	f.StringVar(&o.Answers.Language, "language", "", "language: "+strings.Join(spec.Languages, ", "))
 	f.StringVar(&o.Answers.Version, "runtime-version", "", "runtime release line, e.g. 3.13, 24, 1.27")
-	f.StringVar(&o.Answers.Variant, "variant", "", "image variant, e.g. slim, alpine (go: scratch, alpine, debian)")
-	f.StringVar(&o.Answers.PackageManager, "package-manager", "", "pip, poetry, uv, pipenv, npm, yarn, pnpm or go")
+	f.StringVar(&o.Answers.Variant, "variant", "", "image variant, e.g. slim, alpine (go: scratch, alpine, debian); dockgen images lists them")
+	f.StringVar(&o.Answers.PackageManager, "package-manager", "", "package manager: "+strings.Join(spec.AllPackageManagers(), ", "))
 	f.StringVar(&o.Answers.Framework, "framework", "", "framework, or none")
 	f.StringVar(&o.Answers.Port, "port", "", "port the service listens on (0 for none)")
 	f.StringVar(&o.Answers.Cmd, "cmd", "", "start command, as shell words (written in exec form)")

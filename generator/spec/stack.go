@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"slices"
+
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/detect"
 )
@@ -91,7 +93,11 @@ var Frameworks = func() map[string][]string {
 func AllPackageManagers() []string {
 	var out []string
 	for _, s := range stacks {
-		out = append(out, s.PackageManagers...)
+		for _, pm := range s.PackageManagers {
+			if !slices.Contains(out, pm) {
+				out = append(out, pm)
+			}
+		}
 	}
 	return out
 }
