@@ -140,8 +140,11 @@ type bgProcess struct {
 
 // startRun starts `buildah run` of argv in container ctr, in the background,
 // on the host network. The container's own user, env and workdir apply.
-func (b *buildah) startRun(ctr string, env []string, argv []string) (*bgProcess, error) {
+func (b *buildah) startRun(ctr, user string, env []string, argv []string) (*bgProcess, error) {
 	s := b.spec(0, "run", "--isolation", "chroot", "--network", "host")
+	if user != "" {
+		s.Args = append(s.Args, "--user", user)
+	}
 	for _, e := range env {
 		s.Args = append(s.Args, "--env", e)
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,14 +31,42 @@ type e2eCase struct {
 	standin        string   // the stand-in base image(s) its FROM lines need
 	port           int      // the port the app listens on by default
 	sourceFile     string   // a source file the cache check edits
-	comment        string   // line-comment marker of that file's language
+	comment        string   // line-comment marker of that file's language ("": a /* */ block comment, for CSS)
 	compiled       bool     // the final image must hold no toolchain
+	// noUIDEndpoint: the server has no /uid (nginx serves files only); the
+	// non-root check is then the image config's User and /proc alone.
+	noUIDEndpoint bool
+	// fixedPort: the server cannot be moved with PORT (nginx.conf has the
+	// port), so a taken port fails the case instead.
+	fixedPort bool
+	// cachedStep, when set, replaces the dependency-install check of the
+	// rebuild: a stack with no dependency step (a static site) has no RUN to
+	// reuse, so the step before "COPY . <dest>" whose instruction starts with
+	// this (the nginx.conf COPY) must come from the cache instead.
+	cachedStep string
+	// forbidden: file names that must not be anywhere in the final image.
+	forbidden []string
+	// wantBody: GET / must return a body containing this.
+	wantBody string
+	// chownStdio: hand the image's user its stdout and stderr, as runc does
+	// (it chowns the container's stdio to the container user before exec).
+	// buildah's chroot isolation does not: the app gets pipes owned by root
+	// with mode 0600, which nginx (error_log /dev/stderr, access_log
+	// /dev/stdout in the generated nginx.conf) cannot open as uid 101. The
+	// app is then started as root by a shell that chowns fds 1 and 2 to the
+	// image's user and execs the image's ENTRYPOINT + CMD under that user with
+	// setpriv; the /proc check below still sees only the user's processes.
+	chownStdio bool
 }
 
 var cases = []e2eCase{
 	{name: "python-pip", runtimeVersion: "3.13", initArgs: []string{"--cmd", "python app.py", "--port", "8000"}, standin: "python", port: 8000, sourceFile: "app.py", comment: "#"},
 	{name: "node-npm", runtimeVersion: "22", initArgs: []string{"--port", "3000"}, standin: "node", port: 3000, sourceFile: "server.js", comment: "//"},
 	{name: "go", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true},
+	// A plain HTML site on nginx: no dependency step, no build stage, no /uid.
+	{name: "static-html", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian"}, standin: "nginx", port: 8080, sourceFile: "style.css",
+		noUIDEndpoint: true, fixedPort: true, cachedStep: "COPY nginx.conf ", forbidden: []string{"node"},
+		wantBody: "dockgen e2e static-html", chownStdio: true},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -97,10 +126,14 @@ func TestGeneratedDockerfiles(t *testing.T) {
 
 	var rows []reportRow
 	for _, c := range cases {
-		row := reportRow{Case: c.name, Mode: mode, StandIn: "-", Build: "-", Rebuild: "-", Size: "-", CacheReuse: "-", Result: "FAIL"}
+		row := reportRow{Case: c.name, Mode: mode, StandIn: "-", Build: "-", Rebuild: "-", Size: "-", CacheReuse: "-", Result: "not run"}
 		t.Run(c.name, func(t *testing.T) {
+			row.Result = "FAIL"
 			defer func() {
-				if !t.Failed() {
+				switch {
+				case t.Skipped():
+					row.Result = "SKIP"
+				case !t.Failed():
 					row.Result = "PASS"
 				}
 			}()
@@ -170,6 +203,10 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 		}
 		t.Logf("dockgen %s\n%s", strings.Join(args, " "), tail(out, 30))
 	case "testdata":
+		if c.cachedStep != "" {
+			// The nginx.conf beside the Dockerfile is the CLI's; testdata/e2e/dockerfiles has none.
+			t.Skip("no house-style Dockerfile and nginx.conf for this case in testdata/e2e/dockerfiles: cli mode only")
+		}
 		dir := filepath.Join(repo, "testdata", "e2e", "dockerfiles")
 		if err := copyFile(filepath.Join(dir, c.name+".Dockerfile"), filepath.Join(app, "Dockerfile"), 0o644); err != nil {
 			t.Fatal(err)
@@ -225,7 +262,7 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 
 	// 3 and 4b. Run the image's own entrypoint + cmd, GET / from the host,
 	// and check the uid of the running process.
-	runAndProbe(t, ctx, b, ctr, c, cfg.Entrypoint, cfg.Cmd, cfg.ExposedPorts)
+	runAndProbe(t, ctx, b, ctr, c, cfg.User, cfg.Entrypoint, cfg.Cmd, cfg.ExposedPorts)
 
 	// 6. Edit a source file and rebuild: the dependency step must come from
 	// the layer cache, the COPY of the sources must not.
@@ -234,7 +271,12 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(f, "\n%s edited by the e2e suite at %s\n", c.comment, time.Now().Format(time.RFC3339Nano))
+	if c.comment == "" {
+		// CSS: a block comment.
+		fmt.Fprintf(f, "\n/* edited by the e2e suite at %s */\n", time.Now().Format(time.RFC3339Nano))
+	} else {
+		fmt.Fprintf(f, "\n%s edited by the e2e suite at %s\n", c.comment, time.Now().Format(time.RFC3339Nano))
+	}
 	f.Close()
 	start = time.Now()
 	out, err := buildWithLog(ctx, b, filepath.Join(work, "build2.log"), app, tag)
@@ -242,7 +284,7 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 		t.Fatalf("rebuild: %v", err)
 	}
 	row.Rebuild = time.Since(start).Round(100 * time.Millisecond).String()
-	reuse, err := checkCacheReuse(parseSteps(out))
+	reuse, err := checkCacheReuse(parseSteps(out), c.cachedStep)
 	if err != nil {
 		row.CacheReuse = "NO"
 		t.Errorf("cache reuse after a source edit: %v\n--- rebuild output (tail) ---\n%s", err, tail(out, 60))
@@ -264,7 +306,10 @@ func buildWithLog(ctx context.Context, b *buildah, logPath, dir, tag string) (st
 // checkCacheReuse reads the rebuild's steps: the first step that copies the
 // whole build context ("COPY . <dest>") must have run again, and every RUN
 // step before it (the dependency install) must have come from the cache.
-func checkCacheReuse(steps []buildStep) (string, error) {
+// With cachedStep set (a stack with no dependency install), the steps before
+// it whose instruction starts with cachedStep must have come from the cache
+// instead.
+func checkCacheReuse(steps []buildStep, cachedStep string) (string, error) {
 	if len(steps) == 0 {
 		return "", fmt.Errorf("no STEP lines in buildah's output")
 	}
@@ -278,13 +323,20 @@ func checkCacheReuse(steps []buildStep) (string, error) {
 	if copyAll < 0 {
 		return "", fmt.Errorf("no step copies the whole build context (COPY . <dest>)")
 	}
+	if steps[copyAll].Cached {
+		return "", fmt.Errorf("step %d %q came from the cache although a source file changed", steps[copyAll].N, steps[copyAll].Instruction)
+	}
 	var runs []buildStep
 	for _, s := range steps[:copyAll] {
-		if strings.HasPrefix(strings.ToUpper(s.Instruction), "RUN ") {
+		if cachedStep == "" && strings.HasPrefix(strings.ToUpper(s.Instruction), "RUN ") ||
+			cachedStep != "" && strings.HasPrefix(s.Instruction, cachedStep) {
 			runs = append(runs, s)
 		}
 	}
 	if len(runs) == 0 {
+		if cachedStep != "" {
+			return "", fmt.Errorf("no step %q... before %q", cachedStep, steps[copyAll].Instruction)
+		}
 		return "", fmt.Errorf("no RUN step (dependency install) before %q", steps[copyAll].Instruction)
 	}
 	for _, r := range runs {
@@ -292,16 +344,17 @@ func checkCacheReuse(steps []buildStep) (string, error) {
 			return "", fmt.Errorf("step %s %d %q ran again after a source edit: want it from the cache", r.Stage, r.N, r.Instruction)
 		}
 	}
-	if steps[copyAll].Cached {
-		return "", fmt.Errorf("step %d %q came from the cache although a source file changed", steps[copyAll].N, steps[copyAll].Instruction)
-	}
 	cached := 0
 	for _, s := range steps {
 		if s.Cached {
 			cached++
 		}
 	}
-	return fmt.Sprintf("%d/%d steps cached; %q cached, COPY . rebuilt", cached, len(steps), shorten(dependencyStep(steps[:copyAll], runs).Instruction, 48)), nil
+	reused := runs[0]
+	if cachedStep == "" {
+		reused = dependencyStep(steps[:copyAll], runs)
+	}
+	return fmt.Sprintf("%d/%d steps cached; %q cached, COPY . rebuilt", cached, len(steps), shorten(reused.Instruction, 48)), nil
 }
 
 // dependencyStep names the dependency install for the report: the first RUN
@@ -353,19 +406,20 @@ func checkFilesystem(t *testing.T, ctx context.Context, b *buildah, ctr string, 
 	if root == "" {
 		t.Fatal("buildah mount printed no path")
 	}
-	found := scanTree(root, c.compiled)
+	found := scanTree(root, c.compiled, c.forbidden...)
 	for _, f := range found {
 		t.Errorf("found in the image: %s", f)
 	}
 	if len(found) == 0 {
-		t.Logf("filesystem: no planted secret (%d names checked)%s", len(plantedSecrets), map[bool]string{true: ", no Go toolchain", false: ""}[c.compiled])
+		t.Logf("filesystem: no planted secret (%d names checked)%s%s", len(plantedSecrets), map[bool]string{true: ", no Go toolchain", false: ""}[c.compiled], map[bool]string{true: ", none of " + strings.Join(c.forbidden, ", "), false: ""}[len(c.forbidden) > 0])
 	}
 }
 
 // scanTree walks an image's filesystem mounted at root and lists what must
-// not be there: a planted secret anywhere, and, for a compiled stack, the Go
-// toolchain (/usr/local/go, or a go or gofmt binary anywhere).
-func scanTree(root string, compiled bool) []string {
+// not be there: a planted secret anywhere, for a compiled stack the Go
+// toolchain (/usr/local/go, or a go or gofmt binary anywhere), and any
+// non-directory named in forbidden (e.g. node in a static site's image).
+func scanTree(root string, compiled bool, forbidden ...string) []string {
 	var found []string
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -375,6 +429,9 @@ func scanTree(root string, compiled bool) []string {
 		name := d.Name()
 		if _, secret := plantedSecrets[name]; secret {
 			found = append(found, "secret /"+rel)
+		}
+		if !d.IsDir() && slices.Contains(forbidden, name) {
+			found = append(found, "forbidden file /"+rel)
 		}
 		if compiled {
 			if rel == "usr/local/go" {
@@ -392,10 +449,18 @@ func scanTree(root string, compiled bool) []string {
 // runAndProbe runs the image's entrypoint and cmd with `buildah run` on the
 // host network, waits for HTTP 200 on its port, and checks the uid the app
 // reports and the uid /proc shows for its process.
-func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2eCase, entrypoint, cmd []string, exposed map[string]struct{}) {
+func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2eCase, imageUser string, entrypoint, cmd []string, exposed map[string]struct{}) {
 	argv := append(append([]string{}, entrypoint...), cmd...)
 	if len(argv) == 0 {
 		t.Fatal("the image has neither ENTRYPOINT nor CMD")
+	}
+	runUser := ""
+	if c.chownStdio {
+		// See e2eCase.chownStdio: what runc does before exec, done by a shell.
+		u, g, _ := strings.Cut(imageUser, ":")
+		runUser = "0:0"
+		argv = append([]string{"/bin/sh", "-c", `u=$0; g=$1; shift; [ -n "$g" ] || g=$(id -g "$u"); ` +
+			`chown "$u:$g" /proc/self/fd/1 /proc/self/fd/2 && exec setpriv --reuid="$u" --regid="$g" --init-groups -- "$@"`, u, g}, argv...)
 	}
 	port := c.port
 	for p := range exposed {
@@ -404,6 +469,9 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 		}
 	}
 	var env []string
+	if !portFree(port) && c.fixedPort {
+		t.Fatalf("port %d is in use on this machine, and this image's server cannot be moved with PORT", port)
+	}
 	if !portFree(port) {
 		// Someone else on this machine uses the port: move the app.
 		free, err := freePort()
@@ -414,7 +482,7 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 		port = free
 		env = append(env, "PORT="+strconv.Itoa(port))
 	}
-	p, err := b.startRun(ctr, env, argv)
+	p, err := b.startRun(ctr, runUser, env, argv)
 	if err != nil {
 		t.Fatalf("buildah run: %v", err)
 	}
@@ -445,20 +513,30 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 		time.Sleep(300 * time.Millisecond)
 	}
 	t.Logf("GET %s/ -> 200", base)
+	if c.wantBody != "" {
+		body := getBody(t, client, base+"/")
+		if !strings.Contains(body, c.wantBody) {
+			t.Errorf("GET / did not return the site's index.html (no %q in it):\n%s", c.wantBody, tail(body, 20))
+		}
+	}
 
-	// The uid the app itself reports.
-	resp, err := client.Get(base + "/uid")
-	if err != nil {
-		t.Fatalf("GET /uid: %v", err)
-	}
+	// The uid the app itself reports (nginx serves files only: no /uid).
 	var who struct{ UID, GID, PID int }
-	err = json.NewDecoder(resp.Body).Decode(&who)
-	resp.Body.Close()
-	if err != nil {
-		t.Fatalf("GET /uid: %v", err)
-	}
-	if who.UID == 0 {
-		t.Errorf("the app reports uid 0: want non-root")
+	whoami := "no /uid endpoint"
+	if !c.noUIDEndpoint {
+		resp, err := client.Get(base + "/uid")
+		if err != nil {
+			t.Fatalf("GET /uid: %v", err)
+		}
+		err = json.NewDecoder(resp.Body).Decode(&who)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatalf("GET /uid: %v", err)
+		}
+		if who.UID == 0 {
+			t.Errorf("the app reports uid 0: want non-root")
+		}
+		whoami = fmt.Sprintf("app reports uid %d gid %d", who.UID, who.GID)
 	}
 
 	// The uid of every process buildah run started, from /proc (the chroot
@@ -482,7 +560,20 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 	if len(apps) == 0 {
 		t.Errorf("found no app process under buildah run in /proc")
 	}
-	t.Logf("app reports uid %d gid %d; /proc: %s", who.UID, who.GID, strings.Join(apps, "; "))
+	t.Logf("%s; /proc: %s", whoami, strings.Join(apps, "; "))
+}
+
+func getBody(t *testing.T, client *http.Client, url string) string {
+	resp, err := client.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	return string(b)
 }
 
 func isRootUser(u string) bool {

@@ -48,7 +48,7 @@ func TestParseSteps(t *testing.T) {
 	if s := steps[4]; s.Cached || s.Instruction != "COPY . ." {
 		t.Errorf("step 5: %+v", s)
 	}
-	got, err := checkCacheReuse(steps)
+	got, err := checkCacheReuse(steps, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,25 +59,44 @@ func TestParseSteps(t *testing.T) {
 
 func TestParseStepsSingleStage(t *testing.T) {
 	out := "STEP 1/3: FROM node:22-trixie-slim\nSTEP 2/3: RUN npm ci\n--> Using cache abc\nSTEP 3/3: COPY . /app\n--> def\n"
-	if _, err := checkCacheReuse(parseSteps(out)); err != nil {
+	if _, err := checkCacheReuse(parseSteps(out), ""); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestParseStaticSite(t *testing.T) {
+	// A static site: no RUN at all; the nginx.conf COPY must be reused.
+	out := "STEP 1/4: FROM nginx:1.30-trixie\nSTEP 2/4: COPY nginx.conf /etc/nginx/nginx.conf\n--> Using cache abc\n--> abc\nSTEP 3/4: COPY . /usr/share/nginx/html\n--> def\nSTEP 4/4: USER nginx\n"
+	got, err := checkCacheReuse(parseSteps(out), "COPY nginx.conf ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, `"COPY nginx.conf /etc/nginx/nginx.conf" cached`) {
+		t.Errorf("report %q does not name the nginx.conf step", got)
+	}
+	if _, err := checkCacheReuse(parseSteps(out), ""); err == nil {
+		t.Error("no RUN step, and yet the dependency check passed")
+	}
+	missed := strings.Replace(out, "--> Using cache abc\n", "", 1)
+	if _, err := checkCacheReuse(parseSteps(missed), "COPY nginx.conf "); err == nil {
+		t.Error("a re-run nginx.conf COPY passed")
 	}
 }
 
 func TestParseCacheMisses(t *testing.T) {
 	// The dependency step ran again: that is a failure.
 	out := strings.Replace(rebuildOutput, "--> Using cache 13b97fad0c00088e2eed168874c0e7d3c0d0244c9dd9b1004aab6124a82db8d1\n", "", 1)
-	if _, err := checkCacheReuse(parseSteps(out)); err == nil || !strings.Contains(err.Error(), "go mod download") {
+	if _, err := checkCacheReuse(parseSteps(out), ""); err == nil || !strings.Contains(err.Error(), "go mod download") {
 		t.Errorf("a re-run dependency step passed: %v", err)
 	}
 	// COPY . from the cache although a source changed: a failure too.
 	out = strings.Replace(rebuildOutput, "[1/2] STEP 5/6: COPY . .\n", "[1/2] STEP 5/6: COPY . .\n--> Using cache x\n", 1)
-	if _, err := checkCacheReuse(parseSteps(out)); err == nil {
+	if _, err := checkCacheReuse(parseSteps(out), ""); err == nil {
 		t.Error("a cached COPY . passed")
 	}
 	// No dependency step before the sources are copied.
 	out = "STEP 1/2: FROM python:3.13-slim-trixie\nSTEP 2/3: COPY . .\n--> a\nSTEP 3/3: RUN pip install -r requirements.txt\n--> b\n"
-	if _, err := checkCacheReuse(parseSteps(out)); err == nil {
+	if _, err := checkCacheReuse(parseSteps(out), ""); err == nil {
 		t.Error("sources copied before the install passed")
 	}
 }
@@ -117,5 +136,12 @@ func TestScanTree(t *testing.T) {
 	}
 	if n := len(scanTree(root, false)); n != 2 {
 		t.Errorf("interpreted stack: got %d findings, want the 2 secrets", n)
+	}
+	os.MkdirAll(filepath.Join(root, "usr/local/bin"), 0o755)
+	os.WriteFile(filepath.Join(root, "usr/local/bin/node"), []byte("x"), 0o755)
+	os.MkdirAll(filepath.Join(root, "usr/share/node"), 0o755) // a directory named node is not a binary
+	got = strings.Join(scanTree(root, false, "node"), "\n")
+	if !strings.Contains(got, "forbidden file /usr/local/bin/node") || strings.Contains(got, "usr/share/node") {
+		t.Errorf("static site: scanTree(..., \"node\") got:\n%s", got)
 	}
 }

@@ -6,7 +6,7 @@ package e2e
 //
 // There is no container registry here, so the official images that dockgen's
 // FROM lines name (python:3.13-slim-trixie, node:22-trixie-slim,
-// golang:1.26-trixie) cannot be pulled. The suite builds local STAND-INS
+// golang:1.26-trixie, nginx:1.30-trixie) cannot be pulled. The suite builds local STAND-INS
 // instead and tags them with exactly those names. They are NOT the official
 // images: they are a Debian trixie minbase rootfs made with debootstrap, plus
 // the runtime, laid out like the official image (same binary paths, PATH,
@@ -52,6 +52,7 @@ const (
 	pythonImage = "docker.io/library/python:3.13-slim-trixie"
 	nodeImage   = "docker.io/library/node:22-trixie-slim"
 	golangImage = "docker.io/library/golang:1.26-trixie"
+	nginxImage  = "docker.io/library/nginx:1.30-trixie"
 	baseImage   = "localhost/dockgen-e2e-standin/trixie-base:latest"
 
 	// hostCABundle is copied into every stand-in: HTTPS from this machine is
@@ -223,8 +224,62 @@ WORKDIR /go
 			return copyCA(dir)
 		},
 	})
+
+	s.add(&standin{
+		name: "nginx",
+		tags: []string{nginxImage},
+		deps: []string{"trixie-base"},
+		// DEBIAN'S nginx (trixie: 1.26.x) STANDS IN FOR nginx 1.30: trixie has
+		// no 1.30 and nginx.org's packages are not reachable here. Laid out
+		// like the official image: user and group nginx with uid/gid 101,
+		// nginx in /usr/sbin (on PATH), /etc/nginx with mime.types,
+		// /usr/share/nginx/html, access.log -> /dev/stdout and error.log ->
+		// /dev/stderr, a docker-entrypoint.sh that runs /docker-entrypoint.d
+		// (empty here), CMD nginx -g 'daemon off;', STOPSIGNAL SIGQUIT. A
+		// policy-rc.d keeps the package's postinst from starting nginx during
+		// the build (the build shares the host's network). Debian's package
+		// also brings its own files (sites-available, modules-enabled, the
+		// www-data user it is configured for), which the official image lacks.
+		dockerfile: `# STAND-IN for nginx:1.30-trixie (not the official image): Debian trixie's nginx 1.26 stands in for nginx 1.30.
+FROM ` + baseImage + `
+RUN groupadd --system --gid 101 nginx \
+ && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx \
+ && printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d \
+ && apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx \
+ && rm -rf /var/lib/apt/lists/* /usr/sbin/policy-rc.d \
+ && mkdir -p /usr/share/nginx/html /docker-entrypoint.d /var/log/nginx \
+ && ln -sf /dev/stdout /var/log/nginx/access.log \
+ && ln -sf /dev/stderr /var/log/nginx/error.log \
+ && test -f /etc/nginx/mime.types \
+ && nginx -v
+COPY docker-entrypoint.sh /docker-entrypoint.sh
+ENTRYPOINT ["/docker-entrypoint.sh"]
+EXPOSE 80
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+`,
+		inputs: []string{"entrypoint=" + hashStrings(nginxEntrypoint)},
+		prepare: func(ctx context.Context, dir string) error {
+			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(nginxEntrypoint), 0o755)
+		},
+	})
 	return s, nil
 }
+
+// nginxEntrypoint does what the official nginx image's docker-entrypoint.sh
+// does in outline: when the command is nginx, run the scripts in
+// /docker-entrypoint.d (there are none in the stand-in; the official image has
+// scripts for IPv6, templates and worker tuning), then exec the command.
+const nginxEntrypoint = `#!/bin/sh
+set -e
+if [ "$1" = "nginx" ] || [ "$1" = "nginx-debug" ]; then
+  for f in /docker-entrypoint.d/*.sh; do
+    if [ -x "$f" ]; then "$f"; fi
+  done
+fi
+exec "$@"
+`
 
 // nodeEntrypoint does what the official node image's docker-entrypoint.sh
 // does: run the arguments with node when the first one is an option or not a
