@@ -67,6 +67,15 @@ var cases = []e2eCase{
 	{name: "static-html", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian"}, standin: "nginx", port: 8080, sourceFile: "style.css",
 		noUIDEndpoint: true, fixedPort: true, cachedStep: "COPY nginx.conf ", forbidden: []string{"node"},
 		wantBody: "dockgen e2e static-html", chownStdio: true},
+	// A std-only crate: no registry crate to fetch. The template copies the
+	// whole source before `cargo build` (cargo cannot build from the manifests
+	// alone; see templates/rust/Dockerfile.tmpl), so there is no RUN before
+	// "COPY . ." to reuse: what a source edit keeps is the stage's layers
+	// before it (WORKDIR /app), and the crates and compiled dependencies live
+	// in cache mounts, not layers. The cache check is therefore only about
+	// layer order (WORKDIR cached, COPY . rebuilt), not a dependency install.
+	{name: "rust", runtimeVersion: "1", standin: "rust", port: 8080, sourceFile: "src/main.rs", comment: "//", compiled: true,
+		cachedStep: "WORKDIR ", forbidden: []string{"rustc", "cargo"}},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.

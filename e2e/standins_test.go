@@ -6,7 +6,8 @@ package e2e
 //
 // There is no container registry here, so the official images that dockgen's
 // FROM lines name (python:3.13-slim-trixie, node:22-trixie-slim,
-// golang:1.26-trixie, nginx:1.30-trixie) cannot be pulled. The suite builds local STAND-INS
+// golang:1.26-trixie, nginx:1.30-trixie, rust:1-slim-trixie,
+// debian:trixie-slim) cannot be pulled. The suite builds local STAND-INS
 // instead and tags them with exactly those names. They are NOT the official
 // images: they are a Debian trixie minbase rootfs made with debootstrap, plus
 // the runtime, laid out like the official image (same binary paths, PATH,
@@ -53,6 +54,8 @@ const (
 	nodeImage   = "docker.io/library/node:22-trixie-slim"
 	golangImage = "docker.io/library/golang:1.26-trixie"
 	nginxImage  = "docker.io/library/nginx:1.30-trixie"
+	rustImage   = "docker.io/library/rust:1-slim-trixie"
+	debianImage = "docker.io/library/debian:trixie-slim"
 	baseImage   = "localhost/dockgen-e2e-standin/trixie-base:latest"
 
 	// hostCABundle is copied into every stand-in: HTTPS from this machine is
@@ -263,6 +266,48 @@ CMD ["nginx", "-g", "daemon off;"]
 		prepare: func(ctx context.Context, dir string) error {
 			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(nginxEntrypoint), 0o755)
 		},
+	})
+
+	s.add(&standin{
+		name: "debian",
+		tags: []string{debianImage},
+		deps: []string{"trixie-base"},
+		// The trixie minbase itself stands in for debian:trixie-slim (a final
+		// stage). Unlike the official image it has ca-certificates and the
+		// machine's CA bundle, and it keeps docs, man pages and locales.
+		dockerfile: `# STAND-IN for debian:trixie-slim (not the official image): the debootstrap trixie minbase.
+FROM ` + baseImage + `
+CMD ["bash"]
+`,
+	})
+
+	s.add(&standin{
+		name: "rust",
+		tags: []string{rustImage},
+		deps: []string{"trixie-base", "debian"},
+		// DEBIAN'S rustc AND cargo (trixie: 1.85) STAND IN FOR the official
+		// image's current stable Rust (rustup's toolchain in
+		// /usr/local/rustup, cargo in /usr/local/cargo/bin): static.rust-lang.org
+		// is not reachable here. Laid out like the official image:
+		// CARGO_HOME=/usr/local/cargo (world-writable), /usr/local/cargo/bin
+		// first on PATH; RUSTUP_HOME is not set (there is no rustup); the
+		// binaries are Debian's in /usr/bin. Debian's rustc brings gcc and
+		// libc6-dev for linking, as the official slim image has.
+		dockerfile: `# STAND-IN for rust:1-slim-trixie (not the official image): Debian trixie's rustc and cargo 1.85 stand in for the current stable Rust.
+FROM ` + baseImage + `
+ENV CARGO_HOME=/usr/local/cargo \
+    PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rustc cargo \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /usr/local/cargo/bin \
+ && chmod -R a+w /usr/local/cargo \
+ && rustc --version | grep -q '^rustc 1\.' \
+ && cargo --version
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+`,
+		inputs:  []string{"ca=" + caSum},
+		prepare: func(ctx context.Context, dir string) error { return copyCA(dir) },
 	})
 	return s, nil
 }
