@@ -515,27 +515,7 @@ func pythonStarlette(fsys fs.FS, r *recorder, deps *pyDeps) {
 		candidates = append(candidates, "src/"+pkg+"/main.py", "src/"+pkg+"/app.py")
 	}
 	candidates = append(candidates, "asgi.py", "server.py", "app/__init__.py", "src/main.py")
-	file, variable, src := findAppModule(fsys, candidates, starletteApp)
-	r.f.Port = 8000
-	portReason, portFile := "Starlette served by uvicorn on 8000", deps.from["starlette"]
-	if p := firstPort(src, pyRunPort); p != 0 {
-		r.f.Port, portReason, portFile = p, fmt.Sprintf("uvicorn.run(..., port=%d)", p), file
-	}
-	r.evidence("port", portFile, portReason)
-	if file == "" {
-		r.warn("%s: starlette is a dependency but no module defines app = Starlette(...); pass --cmd to set the start command", deps.from["starlette"])
-		return
-	}
-	mod, appDir := moduleRef(file)
-	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = Starlette(...)", variable))
-	r.f.Command = []string{"uvicorn", mod + ":" + variable, "--host", "0.0.0.0", "--port", fmt.Sprint(r.f.Port)}
-	if appDir != "" {
-		r.f.Command = append(r.f.Command, "--app-dir", appDir)
-	}
-	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
-	if !deps.has("uvicorn") {
-		r.warn("%s: starlette is a dependency but uvicorn is not; add uvicorn so the start command exists", deps.from["starlette"])
-	}
+	uvicornApp(fsys, r, deps, "starlette", "Starlette", candidates, starletteApp, deps.has("uvicorn"), "uvicorn")
 }
 
 // pythonStreamlit runs the first script that imports streamlit with
@@ -689,27 +669,36 @@ func pythonFastAPI(fsys fs.FS, r *recorder, deps *pyDeps) {
 		candidates = append(candidates, "src/"+pkg+"/main.py")
 	}
 	candidates = append(candidates, "api.py", "server.py", "app/__init__.py", "src/main.py")
-	file, variable, src := findAppModule(fsys, candidates, fastAPIApp)
+	uvicornApp(fsys, r, deps, "fastapi", "FastAPI", candidates, fastAPIApp,
+		deps.has("uvicorn") || hasExtra(deps, "fastapi", "standard", "all"), "uvicorn (or fastapi[standard])")
+}
+
+// uvicornApp finds the module that defines an ASGI app of framework (by
+// appRe among candidates) and serves it with uvicorn: port 8000 unless
+// uvicorn.run names one, the module and variable as the app reference.
+// served says whether uvicorn is installed; if not, a warning names what
+// to add.
+func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candidates []string, appRe *regexp.Regexp, served bool, add string) {
+	file, variable, src := findAppModule(fsys, candidates, appRe)
 	r.f.Port = 8000
-	portReason := "FastAPI served by uvicorn on 8000"
-	portFile := deps.from["fastapi"]
+	portReason, portFile := label+" served by uvicorn on 8000", deps.from[dep]
 	if p := firstPort(src, pyRunPort); p != 0 {
 		r.f.Port, portReason, portFile = p, fmt.Sprintf("uvicorn.run(..., port=%d)", p), file
 	}
 	r.evidence("port", portFile, portReason)
 	if file == "" {
-		r.warn("%s: fastapi is a dependency but no module defines app = FastAPI(...); pass --cmd to set the start command", deps.from["fastapi"])
+		r.warn("%s: %s is a dependency but no module defines app = %s(...); pass --cmd to set the start command", deps.from[dep], dep, label)
 		return
 	}
 	mod, appDir := moduleRef(file)
-	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = FastAPI(...)", variable))
+	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s(...)", variable, label))
 	r.f.Command = []string{"uvicorn", mod + ":" + variable, "--host", "0.0.0.0", "--port", fmt.Sprint(r.f.Port)}
 	if appDir != "" {
 		r.f.Command = append(r.f.Command, "--app-dir", appDir)
 	}
 	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
-	if !deps.has("uvicorn") && !hasExtra(deps, "fastapi", "standard", "all") {
-		r.warn("%s: fastapi is a dependency but uvicorn is not; add uvicorn (or fastapi[standard]) so the start command exists", deps.from["fastapi"])
+	if !served {
+		r.warn("%s: %s is a dependency but uvicorn is not; add %s so the start command exists", deps.from[dep], dep, add)
 	}
 }
 
