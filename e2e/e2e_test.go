@@ -87,6 +87,44 @@ var plantedSecrets = map[string]string{
 // reportRow is one line of the report table.
 type reportRow struct {
 	Case, Mode, StandIn, Build, Rebuild, Size, CacheReuse, Result string
+	// Why is the first failure of the case, one line: printed under the
+	// table, so that a CI log cut to its tail still says what went wrong.
+	Why string
+}
+
+// caseT is a case's *testing.T that also records the first failure in the
+// case's report row.
+type caseT struct {
+	*testing.T
+	row *reportRow
+}
+
+func (t *caseT) record(msg string) {
+	if t.row.Why == "" {
+		first, _, _ := strings.Cut(strings.TrimSpace(msg), "\n")
+		if len(first) > 300 {
+			first = first[:297] + "..."
+		}
+		t.row.Why = first
+	}
+}
+
+func (t *caseT) Errorf(format string, args ...any) {
+	t.Helper()
+	t.record(fmt.Sprintf(format, args...))
+	t.T.Errorf(format, args...)
+}
+
+func (t *caseT) Fatalf(format string, args ...any) {
+	t.Helper()
+	t.record(fmt.Sprintf(format, args...))
+	t.T.Fatalf(format, args...)
+}
+
+func (t *caseT) Fatal(args ...any) {
+	t.Helper()
+	t.record(fmt.Sprint(args...))
+	t.T.Fatal(args...)
 }
 
 // TestGeneratedDockerfiles generates a Dockerfile for each sample app with
@@ -146,7 +184,7 @@ func TestGeneratedDockerfiles(t *testing.T) {
 					row.Result = "PASS"
 				}
 			}()
-			runCase(t, ctx, c, &row, b, si, repo, mode, dockgen)
+			runCase(&caseT{T: t, row: &row}, ctx, c, &row, b, si, repo, mode, dockgen)
 		})
 		rows = append(rows, row)
 	}
@@ -156,6 +194,11 @@ func TestGeneratedDockerfiles(t *testing.T) {
 		standinTime += d
 	}
 	report := formatReport(rows)
+	for _, r := range rows {
+		if r.Why != "" {
+			report += fmt.Sprintf("\n%s: %s", r.Case, r.Why)
+		}
+	}
 	report += fmt.Sprintf("\ntotal %s; stand-ins built this run: %d (%s); cache folder %s\n",
 		time.Since(suiteStart).Round(time.Second), len(si.built), standinTime.Round(time.Second), cache)
 	t.Logf("report:\n%s", report)
@@ -167,7 +210,7 @@ func TestGeneratedDockerfiles(t *testing.T) {
 	}
 }
 
-func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *buildah, si *standins, repo, mode, dockgen string) {
+func runCase(t *caseT, ctx context.Context, c e2eCase, row *reportRow, b *buildah, si *standins, repo, mode, dockgen string) {
 	// Stand-in base image(s): built now, or cached from an earlier run.
 	before := map[string]bool{}
 	for name := range si.built {
@@ -197,6 +240,9 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 	if err := os.CopyFS(app, os.DirFS(filepath.Join(repo, "testdata", "e2e", c.name))); err != nil {
 		t.Fatal(err)
 	}
+	if err := normalizeModes(app); err != nil {
+		t.Fatal(err)
+	}
 	for name, content := range plantedSecrets {
 		if err := os.WriteFile(filepath.Join(app, name), []byte(content), 0o600); err != nil {
 			t.Fatal(err)
@@ -212,11 +258,10 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 		}
 		t.Logf("dockgen %s\n%s", strings.Join(args, " "), tail(out, 30))
 	case "testdata":
-		if c.cachedStep != "" {
-			// The nginx.conf beside the Dockerfile is the CLI's; testdata/e2e/dockerfiles has none.
-			t.Skip("no house-style Dockerfile and nginx.conf for this case in testdata/e2e/dockerfiles: cli mode only")
-		}
 		dir := filepath.Join(repo, "testdata", "e2e", "dockerfiles")
+		if _, err := os.Stat(filepath.Join(dir, c.name+".Dockerfile")); err != nil {
+			t.Skipf("no house-style %s.Dockerfile in testdata/e2e/dockerfiles: cli mode only", c.name)
+		}
 		if err := copyFile(filepath.Join(dir, c.name+".Dockerfile"), filepath.Join(app, "Dockerfile"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -301,6 +346,33 @@ func runCase(t *testing.T, ctx context.Context, c e2eCase, row *reportRow, b *bu
 		row.CacheReuse = "yes: " + reuse
 		t.Logf("rebuild in %s: %s", row.Rebuild, reuse)
 	}
+}
+
+// normalizeModes gives the sample app the modes a checkout has under the
+// usual umask 022 (directories 0755, files 0644, or 0755 when executable),
+// whatever the umask of the process that cloned the repository or runs the
+// suite: COPY keeps the context's modes, and the image's non-root user must be
+// able to read the files. (Under umask 077 every case would fail with
+// "Permission denied" for reasons that are the checkout's, not the
+// Dockerfile's.)
+func normalizeModes(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		mode := fs.FileMode(0o644)
+		if d.IsDir() || info.Mode()&0o100 != 0 {
+			mode = 0o755
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		return os.Chmod(p, mode)
+	})
 }
 
 func buildWithLog(ctx context.Context, b *buildah, logPath, dir, tag string) (string, error) {
@@ -405,7 +477,7 @@ func copiesWholeContext(instr string) bool {
 
 // checkFilesystem mounts the container and walks its filesystem: no planted
 // secret anywhere, and for compiled stacks no Go toolchain.
-func checkFilesystem(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2eCase) {
+func checkFilesystem(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCase) {
 	out, err := b.run(ctx, 2*time.Minute, "mount", ctr)
 	if err != nil {
 		t.Fatalf("buildah mount: %v", err)
@@ -458,7 +530,7 @@ func scanTree(root string, compiled bool, forbidden ...string) []string {
 // runAndProbe runs the image's entrypoint and cmd with `buildah run` on the
 // host network, waits for HTTP 200 on its port, and checks the uid the app
 // reports and the uid /proc shows for its process.
-func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2eCase, imageUser string, entrypoint, cmd []string, exposed map[string]struct{}) {
+func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCase, imageUser string, entrypoint, cmd []string, exposed map[string]struct{}) {
 	argv := append(append([]string{}, entrypoint...), cmd...)
 	if len(argv) == 0 {
 		t.Fatal("the image has neither ENTRYPOINT nor CMD")
@@ -471,15 +543,19 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 		argv = append([]string{"/bin/sh", "-c", `u=$0; g=$1; shift; [ -n "$g" ] || g=$(id -g "$u"); ` +
 			`chown "$u:$g" /proc/self/fd/1 /proc/self/fd/2 && exec setpriv --reuid="$u" --regid="$g" --init-groups -- "$@"`, u, g}, argv...)
 	}
-	port := c.port
-	for p := range exposed {
-		if n, err := strconv.Atoi(strings.TrimSuffix(p, "/tcp")); err == nil {
-			port = n
-		}
+	port, err := probePort(c.port, exposed)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var env []string
-	if !portFree(port) && c.fixedPort {
-		t.Fatalf("port %d is in use on this machine, and this image's server cannot be moved with PORT", port)
+	if c.fixedPort {
+		// The previous case's app may still be letting go of the port.
+		for wait := time.Now().Add(30 * time.Second); !portFree(port) && time.Now().Before(wait); {
+			time.Sleep(500 * time.Millisecond)
+		}
+		if !portFree(port) {
+			t.Fatalf("port %d is in use on this machine, and this image's server cannot be moved with PORT", port)
+		}
 	}
 	if !portFree(port) {
 		// Someone else on this machine uses the port: move the app.
@@ -500,8 +576,11 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 	client := &http.Client{Timeout: 3 * time.Second}
+	// Up to 90s for the app to listen; once it answers, a status other than
+	// 200 that lasts 10s is its answer (a 403 from unreadable files, say).
 	deadline := time.Now().Add(90 * time.Second)
 	var lastErr error
+	var answeredAt time.Time
 	for {
 		if p.exited() {
 			t.Fatalf("the app exited before serving (%v):\n%s", p.err, tail(p.out.String(), 40))
@@ -514,6 +593,12 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 				break
 			}
 			err = fmt.Errorf("GET /: status %d", resp.StatusCode)
+			if answeredAt.IsZero() {
+				answeredAt = time.Now()
+			}
+			if time.Since(answeredAt) > 10*time.Second {
+				t.Fatalf("%s answers, but not with 200: %v\n--- app output ---\n%s", base, err, tail(p.out.String(), 40))
+			}
 		}
 		lastErr = err
 		if time.Now().After(deadline) {
@@ -572,7 +657,28 @@ func runAndProbe(t *testing.T, ctx context.Context, b *buildah, ctr string, c e2
 	t.Logf("%s; /proc: %s", whoami, strings.Join(apps, "; "))
 }
 
-func getBody(t *testing.T, client *http.Client, url string) string {
+// probePort picks the port to GET from the image's exposed ports: the app's
+// own port when the image exposes it, else the only one it exposes. An image
+// may expose more than its app's port: the nginx base image's EXPOSE 80 stays
+// in the config of an image that serves on 8080.
+func probePort(appPort int, exposed map[string]struct{}) (int, error) {
+	var ports []int
+	for p := range exposed {
+		if n, err := strconv.Atoi(strings.TrimSuffix(p, "/tcp")); err == nil {
+			ports = append(ports, n)
+		}
+	}
+	sort.Ints(ports)
+	switch {
+	case len(ports) == 0 || slices.Contains(ports, appPort):
+		return appPort, nil
+	case len(ports) == 1:
+		return ports[0], nil
+	}
+	return 0, fmt.Errorf("the image exposes ports %v, none of them the app's port %d", ports, appPort)
+}
+
+func getBody(t *caseT, client *http.Client, url string) string {
 	resp, err := client.Get(url)
 	if err != nil {
 		t.Fatalf("GET %s: %v", url, err)
@@ -657,7 +763,7 @@ func lockCache(t *testing.T, cache string) {
 }
 
 func formatReport(rows []reportRow) string {
-	header := reportRow{"case", "dockerfile", "stand-in", "build", "rebuild", "image size", "cache reuse after source edit", "result"}
+	header := reportRow{"case", "dockerfile", "stand-in", "build", "rebuild", "image size", "cache reuse after source edit", "result", ""}
 	all := append([]reportRow{header}, rows...)
 	cols := func(r reportRow) []string {
 		return []string{r.Case, r.Mode, r.StandIn, r.Build, r.Rebuild, r.Size, r.CacheReuse, r.Result}

@@ -145,3 +145,61 @@ func TestScanTree(t *testing.T) {
 		t.Errorf("static site: scanTree(..., \"node\") got:\n%s", got)
 	}
 }
+
+// The nginx base image exposes 80 and the generated image 8080: the probe
+// must pick the app's port every time, not whichever a map yields first.
+func TestProbePort(t *testing.T) {
+	set := func(ports ...string) map[string]struct{} {
+		m := map[string]struct{}{}
+		for _, p := range ports {
+			m[p] = struct{}{}
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name    string
+		app     int
+		exposed map[string]struct{}
+		want    int
+		wantErr bool
+	}{
+		{"base's port and the app's", 8080, set("80/tcp", "8080/tcp"), 8080, false},
+		{"only the app's", 3000, set("3000/tcp"), 3000, false},
+		{"none exposed", 8000, nil, 8000, false},
+		{"one other port", 8080, set("9000/tcp"), 9000, false},
+		{"two others", 8080, set("80/tcp", "9000/tcp"), 0, true},
+	} {
+		for range 20 { // map order varies between iterations
+			got, err := probePort(tc.app, tc.exposed)
+			if (err != nil) != tc.wantErr || got != tc.want {
+				t.Fatalf("%s: probePort(%d, %v) = %d, %v; want %d (error %v)", tc.name, tc.app, tc.exposed, got, err, tc.want, tc.wantErr)
+			}
+		}
+	}
+}
+
+// normalizeModes gives a sample app the modes of a checkout under umask 022.
+func TestNormalizeModes(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "static")
+	if err := os.Mkdir(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, mode := range map[string]os.FileMode{"static/index.html": 0o600, "run.sh": 0o700} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := normalizeModes(dir); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]os.FileMode{"static": 0o755, "static/index.html": 0o644, "run.sh": 0o755} {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %o, want %o", name, got, want)
+		}
+	}
+}
