@@ -17,17 +17,20 @@ import (
 // detectResult is the JSON of `dockgen detect --json` (the contract's
 // fields, plus warnings).
 type detectResult struct {
-	Language       string            `json:"language"`
-	Version        string            `json:"version"`
-	VersionSource  string            `json:"version_source"`
-	PackageManager string            `json:"package_manager"`
-	Framework      string            `json:"framework"`
-	Port           int               `json:"port"`
-	Command        []string          `json:"command"`
-	BaseImage      string            `json:"base_image"`
-	BuildImage     string            `json:"build_image"`
-	Evidence       []detect.Evidence `json:"evidence"`
-	Warnings       []string          `json:"warnings"`
+	Language       string   `json:"language"`
+	Version        string   `json:"version"`
+	VersionSource  string   `json:"version_source"`
+	PackageManager string   `json:"package_manager"`
+	Framework      string   `json:"framework"`
+	Port           int      `json:"port"`
+	Command        []string `json:"command"`
+	BaseImage      string   `json:"base_image"`
+	BuildImage     string   `json:"build_image"`
+	// NodeVersion is the Node.js line of a front-end build in a repository
+	// of another language (a static site's build, Vite in a PHP app).
+	NodeVersion string            `json:"node_version,omitempty"`
+	Evidence    []detect.Evidence `json:"evidence"`
+	Warnings    []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
 	versionRule string
 }
@@ -85,7 +88,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		}
 		r.Version, r.VersionSource, r.versionRule = s.Version, s.VersionSource, s.VersionRule
 		r.PackageManager, r.Framework, r.Port, r.Command = s.PackageManager, s.Framework, s.Port, s.Command
-		r.BaseImage, r.BuildImage = s.BaseImage, s.BuildImage
+		r.BaseImage, r.BuildImage, r.NodeVersion = s.BaseImage, s.BuildImage, s.NodeVersion
 		r.Warnings = append(r.Warnings, warns...)
 	}
 	if r.Command == nil {
@@ -178,6 +181,10 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	}
 	if e := from("cgo"); e != "default" {
 		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)
+	}
+	if r.NodeVersion != "" {
+		fmt.Fprintf(tw, "node.js\t%s\t%s\n", r.NodeVersion, from("node_version"))
+		explain("node_version", "")
 	}
 	fmt.Fprintf(tw, "base image\t%s\t%s\n", r.BaseImage, "catalog")
 	if r.BuildImage != "" && r.BuildImage != r.BaseImage {

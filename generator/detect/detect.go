@@ -50,6 +50,7 @@ const maxReadSize = 256 << 10
 func Detect(fsys fs.FS) Facts {
 	f := chooseLanguage(fsys)
 	applyVersionFiles(fsys, &f)
+	frontEndNode(fsys, &f)
 	explainChoices(fsys, &f)
 	return f
 }

@@ -199,7 +199,6 @@ func TestDetectFixtures(t *testing.T) {
 		"static-vite-react": {
 			lang: "static", pm: "npm", framework: "vite", port: 8080, buildScript: true, output: "dist",
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"react", "react-dom", "react-router-dom"},
-			warnings: []string{".nvmrc: a static site builds on the catalog's Node.js image"},
 		},
 		"static-angular": {
 			lang: "static", pm: "pnpm", pmVersion: "9.14.2", framework: "angular", port: 8080, buildScript: true,

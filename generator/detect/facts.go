@@ -10,8 +10,8 @@ package detect
 // Evidence says where one detected value came from.
 type Evidence struct {
 	// Field is the value this explains: "language", "version",
-	// "package_manager", "framework", "port", "command", "entrypoint" or
-	// "cgo" (Go).
+	// "package_manager", "framework", "port", "command", "entrypoint",
+	// "cgo" (Go) or "node_version" (the Node.js of a front-end build).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`
@@ -56,6 +56,11 @@ type Facts struct {
 	Language string `json:"language"`
 	// Version is the runtime version requirement; zero when none was found.
 	Version VersionReq `json:"version_requirement"`
+	// NodeVersion is the Node.js version requirement of a front-end build
+	// in a repository of another language (a static site's build, Vite in
+	// a PHP app, a Rails JavaScript bundler); zero when there is none or
+	// the repository names no version.
+	NodeVersion VersionReq `json:"node_version_requirement,omitzero"`
 	// PackageManager is "pip", "poetry", "uv", "pipenv", "npm", "yarn",
 	// "pnpm" or "go"; "" when unknown.
 	PackageManager string `json:"package_manager"`

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -199,6 +200,16 @@ func nextOutput(fsys fs.FS, r *recorder) {
 
 // nodeVersion: .nvmrc, then .node-version (both pinned), then engines.node.
 func nodeVersion(fsys fs.FS, r *recorder, pkg packageJSON) {
+	if req, reason := nodeVersionReq(fsys, pkg); req.Raw != "" {
+		r.f.Version = req
+		r.evidence("version", req.Source, reason)
+	}
+}
+
+// nodeVersionReq reads the Node.js version a repository asks for: .nvmrc,
+// then .node-version (both pin), then package.json's engines.node (a
+// range). The zero VersionReq when none does; reason is for the evidence.
+func nodeVersionReq(fsys fs.FS, pkg packageJSON) (req VersionReq, reason string) {
 	for _, f := range []string{".nvmrc", ".node-version"} {
 		data, ok := readSource(fsys, f)
 		if !ok {
@@ -209,14 +220,38 @@ func nodeVersion(fsys fs.FS, r *recorder, pkg packageJSON) {
 			if len(v) > 1 && (v[0] == 'v' || v[0] == 'V') && v[1] >= '0' && v[1] <= '9' {
 				v = v[1:]
 			}
-			r.f.Version = VersionReq{Raw: v, Pinned: true, Source: f}
-			r.evidence("version", f, f+" pins "+quote(line))
-			return
+			return VersionReq{Raw: v, Pinned: true, Source: f}, f + " pins " + quote(line)
 		}
 	}
 	if pkg.EnginesNode != "" {
-		r.f.Version = VersionReq{Raw: pkg.EnginesNode, Pinned: false, Source: "package.json"}
-		r.evidence("version", "package.json", "engines.node = "+quote(pkg.EnginesNode))
+		return VersionReq{Raw: pkg.EnginesNode, Pinned: false, Source: "package.json"}, "engines.node = " + quote(pkg.EnginesNode)
+	}
+	return VersionReq{}, ""
+}
+
+// frontEndNode fills NodeVersion for a repository of another language that
+// builds a front end with Node.js (a static site's build, Vite in a PHP app,
+// a Rails JavaScript bundler): a node or nodejs pin in .tool-versions or
+// mise.toml first, as for a Node.js app, then the Node.js files.
+func frontEndNode(fsys fs.FS, f *Facts) {
+	switch {
+	case f.Language == "static" && f.BuildScript:
+	case (f.Language == "php" || f.Language == "ruby") && slices.Contains(f.AssetManifests, "package.json"):
+	default:
+		return
+	}
+	quiet := &recorder{} // the language's detector already warned about these files
+	for _, p := range toolPins(fsys, quiet) {
+		if t, ok := toolFor(p.tool); ok && t.Language == "node" && p.raw != "" && p.raw != "system" {
+			f.NodeVersion = VersionReq{Raw: p.raw, Pinned: true, Source: p.file}
+			f.Evidence = append(f.Evidence, Evidence{Field: "node_version", File: p.file, Reason: p.reason + " pins it", Rule: versionManagerRule})
+			return
+		}
+	}
+	pkg, _ := readPackageJSON(fsys, quiet)
+	if req, reason := nodeVersionReq(fsys, pkg); req.Raw != "" {
+		f.NodeVersion = req
+		f.Evidence = append(f.Evidence, Evidence{Field: "node_version", File: req.Source, Reason: reason})
 	}
 }
 

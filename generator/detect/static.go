@@ -126,20 +126,7 @@ func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 	r.evidence("output", file, "the build writes the site to "+out)
 	r.f.Port = staticPort
 	r.evidence("port", "package.json", "nginx listens on 8080 as the unprivileged user nginx")
-	if v := nodeVersionFile(fsys); v != "" {
-		r.warn("%s: a static site builds on the catalog's Node.js image; the version it names is not used", v)
-	}
 	return true
-}
-
-// nodeVersionFile is the first Node.js version file that exists, "" when none.
-func nodeVersionFile(fsys fs.FS) string {
-	for _, f := range []string{".nvmrc", ".node-version"} {
-		if exists(fsys, f) {
-			return f
-		}
-	}
-	return ""
 }
 
 // angularJSON is the part of angular.json that names the build output.

@@ -31,7 +31,6 @@ func TestStaticSite(t *testing.T) {
 		{"astro without @astrojs/node", files("package.json", `{"scripts":{"build":"astro build"},"dependencies":{"astro":"5"}}`), "static", "npm", "astro", "dist", ""},
 		{"sveltekit adapter-static", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"@sveltejs/kit":"2","@sveltejs/adapter-static":"3"}}`), "static", "npm", "sveltekit", "build", ""},
 		{"next static export", files("package.json", `{"scripts":{"build":"next build"},"dependencies":{"next":"15"}}`, "next.config.mjs", "export default { output: \"export\" }\n", "pnpm-lock.yaml", ""), "static", "pnpm", "next", "out", ""},
-		{"a pinned node version is not used, with a warning", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`, ".nvmrc", "20\n"), "static", "npm", "vite", "dist", ".nvmrc: a static site builds on the catalog's Node.js image"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,5 +56,50 @@ func TestStaticLosesToEveryOtherLanguage(t *testing.T) {
 	got := Detect(files("index.html", "<h1>docs</h1>", "go.mod", "module example.com/x\n\ngo 1.26\n", "main.go", "package main\nfunc main() {}\n"))
 	if got.Language != "go" {
 		t.Errorf("Language = %q, want go", got.Language)
+	}
+}
+
+// A front-end build's Node.js version comes from the files a Node.js app's
+// would: a node pin in .tool-versions or mise.toml, then .nvmrc,
+// .node-version, engines.node. Only where Node.js builds something.
+func TestFrontEndNodeVersion(t *testing.T) {
+	vite := `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`
+	rails := "source \"https://rubygems.org\"\ngem \"rails\"\ngem \"jsbundling-rails\"\n"
+	laravel := `{"require":{"php":"^8.3","laravel/framework":"^12.0"}}`
+	tests := []struct {
+		name  string
+		files fstest.MapFS
+		want  VersionReq
+	}{
+		{"static: .nvmrc pins", files("package.json", vite, ".nvmrc", "v22.12.0\n"), VersionReq{"22.12.0", true, ".nvmrc"}},
+		{"static: .node-version pins", files("package.json", vite, ".node-version", "24\n"), VersionReq{"24", true, ".node-version"}},
+		{"static: engines.node is a range", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"},"engines":{"node":">=22"}}`), VersionReq{">=22", false, "package.json"}},
+		{"static: .tool-versions before .nvmrc", files("package.json", vite, ".nvmrc", "20\n", ".tool-versions", "nodejs 24.1.0\n"), VersionReq{"24.1.0", true, ".tool-versions"}},
+		{"static: nothing named", files("package.json", vite), VersionReq{}},
+		{"plain HTML builds nothing", files("index.html", "<h1>x</h1>", ".nvmrc", "22\n"), VersionReq{}},
+		{"laravel with vite", files("composer.json", laravel, "composer.lock", "{}", "artisan", "", "public/index.php", "", "package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`, ".nvmrc", "22\n"), VersionReq{"22", true, ".nvmrc"}},
+		{"rails with a bundler", files("Gemfile", rails, "Gemfile.lock", "", "config/application.rb", "", "package.json", `{"scripts":{"build":"esbuild app/javascript/*.*"}}`, ".node-version", "22.11.0\n"), VersionReq{"22.11.0", true, ".node-version"}},
+		{"a python app's .nvmrc is not its runtime", files("requirements.txt", "flask\n", "app.py", "", ".nvmrc", "22\n"), VersionReq{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(guard(t, tt.files))
+			if got.NodeVersion != tt.want {
+				t.Errorf("NodeVersion = %+v; want %+v (language %s)", got.NodeVersion, tt.want, got.Language)
+			}
+			if tt.want.Raw != "" {
+				if got.Version.Source == tt.want.Source {
+					t.Errorf("Version = %+v: the Node.js file must not set the %s runtime", got.Version, got.Language)
+				}
+				found := false
+				for _, e := range got.Evidence {
+					found = found || (e.Field == "node_version" && e.File == tt.want.Source)
+				}
+				if !found {
+					t.Errorf("no node_version evidence from %s: %+v", tt.want.Source, got.Evidence)
+				}
+			}
+			checkEvidence(t, got)
+		})
 	}
 }

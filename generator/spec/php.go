@@ -38,6 +38,7 @@ var phpExtensions = map[string][]string{
 var docRoot = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
 
 var phpStack = Stack{
+	FrontEnd: true,
 	Language: "php",
 	// "none": a plain PHP site without composer.json, copied as it is.
 	PackageManagers: []string{"composer", "none"},
@@ -67,6 +68,7 @@ var phpStack = Stack{
 	},
 	// Composer's image, the web root and the extensions to build.
 	Prepare: func(s *Spec, a Answers) error {
+		node := s.NodeImage
 		s.ToolImage, s.NodeImage = "", ""
 		if s.PackageManager == "composer" {
 			s.ToolImage = composerImage
@@ -77,9 +79,8 @@ var phpStack = Stack{
 			}
 		}
 		if s.Assets && slices.Contains(s.AssetManifests, "package.json") && s.PackageManager == "composer" && s.DocRoot != "" {
-			// Vite and friends run on the catalog's Node.js, as a Rails
-			// asset build does.
-			s.NodeImage = railsNodeImage
+			// Vite and friends run on the repository's Node.js line.
+			s.NodeImage = node
 		}
 		if s.DocRoot == "" && s.Framework != "" {
 			s.DocRoot = "public" // Laravel's and Symfony's front controller

@@ -41,7 +41,7 @@ func TestPHPSpec(t *testing.T) {
 		{"opcache is an extension to build before 8.5", detect.Facts{Language: "php", PackageManager: "composer", Dependencies: []string{"ext-opcache"}}, Answers{Version: "8.3"},
 			8080, []string{"apache2-foreground"}, "php:8.3-apache-trixie", "php:8.3-cli-trixie", "", composerImage,
 			[]string{"opcache"}, nil, ""},
-		{"a Vite build runs on the catalog's Node.js", detect.Facts{Language: "php", PackageManager: "composer", Framework: "laravel", DocRoot: "public", Assets: true, AssetManifests: []string{"package.json", "package-lock.json"}}, Answers{},
+		{"a Vite build runs on the catalog's default Node.js", detect.Facts{Language: "php", PackageManager: "composer", Framework: "laravel", DocRoot: "public", Assets: true, AssetManifests: []string{"package.json", "package-lock.json"}}, Answers{},
 			8080, []string{"apache2-foreground"}, "php:8.5-apache-trixie", "php:8.5-cli-trixie", "public", composerImage, nil, nil, ""},
 		{"no composer.json: one stage", detect.Facts{Language: "php", PackageManager: "none", DocRoot: "public"}, Answers{},
 			8080, []string{"apache2-foreground"}, "php:8.5-apache-trixie", "", "public", "", nil, nil, ""},
@@ -58,7 +58,7 @@ func TestPHPSpec(t *testing.T) {
 			if s.DocRoot != tt.docRoot || s.ToolImage != tt.tool || !slices.Equal(s.Extensions, tt.exts) || !slices.Equal(s.Packages, tt.pkgs) {
 				t.Errorf("DocRoot, ToolImage, Extensions, Packages = %q, %q, %q, %q; want %q, %q, %q, %q", s.DocRoot, s.ToolImage, s.Extensions, s.Packages, tt.docRoot, tt.tool, tt.exts, tt.pkgs)
 			}
-			if wantNode := tt.facts.Assets; (s.NodeImage == railsNodeImage) != wantNode {
+			if wantNode := tt.facts.Assets; (s.NodeImage == defaultNodeImage) != wantNode {
 				t.Errorf("NodeImage = %q with Assets %v", s.NodeImage, wantNode)
 			}
 			if got := strings.Join(warns, "\n"); tt.warn == "" && got != "" || !strings.Contains(got, tt.warn) {

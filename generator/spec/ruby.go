@@ -9,11 +9,6 @@ import (
 	"github.com/dockgen/dockgen/generator/detect"
 )
 
-// railsNodeImage is where a Rails app's JavaScript bundler gets Node.js:
-// the official node image of the catalog's default line, on the same
-// Debian release as the ruby images (a test keeps them in step).
-const railsNodeImage = "node:26-trixie-slim"
-
 // gemPackages are the Debian runtime libraries native gems link against:
 // present in the full ruby image they compile on, missing from slim.
 var gemPackages = []struct{ gem, pkg string }{
@@ -27,6 +22,7 @@ var gemPackages = []struct{ gem, pkg string }{
 var debPackage = regexp.MustCompile(`^[a-z0-9][a-z0-9.+-]+$`)
 
 var rubyStack = Stack{
+	FrontEnd:        true,
 	Language:        "ruby",
 	PackageManagers: []string{"bundler"},
 	Frameworks:      []string{"rails", "sinatra"},
@@ -62,6 +58,8 @@ var rubyStack = Stack{
 			}
 		}
 		s.ToolImage = ""
+		node := s.NodeImage
+		s.NodeImage = ""
 		if s.Framework != "rails" {
 			s.Assets, s.AssetManifests = false, nil
 		}
@@ -71,7 +69,10 @@ var rubyStack = Stack{
 			}
 		}
 		if slices.Contains(s.AssetManifests, "package.json") {
-			s.ToolImage = railsNodeImage
+			// The JavaScript bundler's Node.js, copied from the node image
+			// of the repository's line: on the same Debian release as the
+			// ruby images (a test keeps them in step).
+			s.NodeImage = node
 		}
 		return checkPackages(s.Packages)
 	},

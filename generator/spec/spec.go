@@ -61,12 +61,15 @@ type Spec struct {
 	// Extensions are PHP extensions to build into the final image
 	// (composer.json's ext-* requirements the image lacks).
 	Extensions []string `json:"-"`
-	// ToolImage is an image a build stage copies a tool from (Composer;
-	// Node.js for a Rails JavaScript bundler), "" for none.
+	// ToolImage is an image a build stage copies a tool from (Composer),
+	// "" for none.
 	ToolImage string `json:"-"`
-	// NodeImage is the official node image a front-end build stage runs
-	// on (a PHP app's Vite build), "" for none.
+	// NodeImage is the official node image a front-end build runs on or
+	// takes Node.js from (a static site's build stage, a PHP app's Vite
+	// build, a Rails JavaScript bundler), "" for none.
 	NodeImage string `json:"-"`
+	// NodeVersion is NodeImage's Node.js line ("24"), "" for none.
+	NodeVersion string `json:"-"`
 	// Packages are Debian packages the final stage installs: runtime
 	// libraries of native gems, of an Erlang release.
 	Packages []string `json:"-"`
@@ -250,10 +253,23 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.DocRoot = f.DocRoot
 		s.ConfigFiles = f.ConfigFiles
 	}
+	var nodeWarns []string
+	if def.FrontEnd {
+		var req detect.VersionReq
+		if sameLang {
+			req = f.NodeVersion
+		}
+		s.NodeVersion, s.NodeImage, nodeWarns = frontEndNode(req, cat, now)
+	}
 	if def.Prepare != nil {
 		if err := def.Prepare(&s, a); err != nil {
 			return Spec{}, nil, err
 		}
+	}
+	if s.NodeImage != "" {
+		warns = append(warns, nodeWarns...)
+	} else {
+		s.NodeVersion = ""
 	}
 	for _, m := range s.Manifests {
 		if !manifestPath.MatchString(m) {
@@ -322,6 +338,25 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		warns = append(warns, def.Warn(s, a)...)
 	}
 	return s, warns, nil
+}
+
+// frontEndNode resolves the Node.js a front-end build uses: the line the
+// repository asks for (req; zero for the catalog's default), on the node
+// image's default variant. Warnings name the file the requirement came from.
+func frontEndNode(req detect.VersionReq, cat *catalog.Catalog, now time.Time) (line, ref string, warns []string) {
+	node, ok := cat.Stack("node")
+	if !ok || len(node.Variants) == 0 {
+		return "", "", nil
+	}
+	res, err := node.Resolve(req.Raw, req.Pinned, now)
+	if err != nil {
+		warns = append(warns, fmt.Sprintf("%s: %v; building with Node.js %s", req.Source, err, node.Default))
+		res, _ = node.Resolve("", false, now)
+	}
+	for _, w := range res.Warnings {
+		warns = append(warns, req.Source+": "+w)
+	}
+	return res.Line, node.Ref(res.Line, node.Variants[0]), warns
 }
 
 var (

@@ -43,6 +43,11 @@ type Stack struct {
 	// Shapes are the repository shapes that change the output for a
 	// package manager, for the support matrix (render.Matrix).
 	Shapes func(pm string) []detect.Facts
+	// FrontEnd is true when the stack may build a front end with Node.js
+	// (a static site, Vite in a PHP app, a Rails JavaScript bundler): Build
+	// resolves the repository's Node.js line into Spec.NodeImage before
+	// Prepare, and Prepare clears it when nothing is built.
+	FrontEnd bool
 	// Catalog is the stack's image entry when the embedded catalog has
 	// none of its own (other: any base image, debian slim by default).
 	Catalog *catalog.Stack

@@ -31,19 +31,19 @@ var staticStack = Stack{
 	// nginx listens on an unprivileged port so it runs as its user nginx.
 	DefaultPort:    func(string) int { return 8080 },
 	DefaultCommand: func(Spec) []string { return []string{"nginx", "-g", "daemon off;"} },
-	// nginx serves the site; a build runs in the variant's node image.
+	// nginx serves the site; a build runs in the node image of the line
+	// the repository asks for (.nvmrc and the like), whatever the variant:
+	// only the built files, which need no libc, reach nginx.
+	FrontEnd: true,
 	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
-		if !s.BuildScript {
-			return stack.Ref(s.Version, v), ""
-		}
-		return stack.Ref(s.Version, v), stack.BuildRef(s.Version, v, s.PackageManager)
+		return stack.Ref(s.Version, v), s.NodeImage
 	},
 	// A Node.js package manager means a build; the folder nginx serves is
 	// the build's output, or the repository (or public/) for plain HTML.
 	Prepare: func(s *Spec, a Answers) error {
 		s.BuildScript = s.PackageManager != "none"
 		if !s.BuildScript {
-			s.Framework = ""
+			s.Framework, s.NodeImage = "", ""
 			if !slices.Contains(staticPlain, s.OutputDir) {
 				s.OutputDir = "."
 			}
