@@ -76,6 +76,14 @@ var cases = []e2eCase{
 	// layer order (WORKDIR cached, COPY . rebuilt), not a dependency install.
 	{name: "rust", runtimeVersion: "1", standin: "rust", port: 8080, sourceFile: "src/main.rs", comment: "//", compiled: true,
 		cachedStep: "WORKDIR ", forbidden: []string{"rustc", "cargo"}},
+	// Plain PHP with Composer (no packages: packagist is not reachable; the
+	// app's own class comes through Composer's autoloader) on Apache with
+	// mod_php. The Dockerfile's sed fixes the port at 8080, and Apache opens
+	// its logs (/dev/stderr, /dev/stdout) as www-data: chownStdio. GET / must
+	// show php.ini-production's zend.assertions (-1; 1 without a php.ini),
+	// i.e. that the Dockerfile's cp of php.ini-production reaches mod_php.
+	{name: "php", runtimeVersion: "8.4", standin: "php-apache", port: 8080, sourceFile: "index.php", comment: "//",
+		fixedPort: true, wantBody: `"zend_assertions":"-1"`, chownStdio: true},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -610,7 +618,7 @@ func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCas
 	if c.wantBody != "" {
 		body := getBody(t, client, base+"/")
 		if !strings.Contains(body, c.wantBody) {
-			t.Errorf("GET / did not return the site's index.html (no %q in it):\n%s", c.wantBody, tail(body, 20))
+			t.Errorf("GET / did not return the expected body (the site's index.html, the PHP app's production php.ini): no %q in it:\n%s", c.wantBody, tail(body, 20))
 		}
 	}
 

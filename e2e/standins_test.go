@@ -7,7 +7,8 @@ package e2e
 // There is no container registry here, so the official images that dockgen's
 // FROM lines name (python:3.13-slim-trixie, node:22-trixie-slim,
 // golang:1.26-trixie, nginx:1.30-trixie, rust:1-slim-trixie,
-// debian:trixie-slim) cannot be pulled. The suite builds local STAND-INS
+// debian:trixie-slim, php:8.4-cli-trixie, php:8.4-apache-trixie, composer:2)
+// cannot be pulled. The suite builds local STAND-INS
 // instead and tags them with exactly those names. They are NOT the official
 // images: they are a Debian trixie minbase rootfs made with debootstrap, plus
 // the runtime, laid out like the official image (same binary paths, PATH,
@@ -56,6 +57,9 @@ const (
 	nginxImage  = "docker.io/library/nginx:1.30-trixie"
 	rustImage   = "docker.io/library/rust:1-slim-trixie"
 	debianImage = "docker.io/library/debian:trixie-slim"
+	phpCLIImage = "docker.io/library/php:8.4-cli-trixie"
+	phpApache   = "docker.io/library/php:8.4-apache-trixie"
+	composer2   = "docker.io/library/composer:2"
 	baseImage   = "localhost/dockgen-e2e-standin/trixie-base:latest"
 
 	// hostCABundle is copied into every stand-in: HTTPS from this machine is
@@ -309,8 +313,248 @@ COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 		inputs:  []string{"ca=" + caSum},
 		prepare: func(ctx context.Context, dir string) error { return copyCA(dir) },
 	})
+
+	s.add(&standin{
+		name: "php-cli",
+		tags: []string{phpCLIImage},
+		deps: []string{"trixie-base"},
+		// DEBIAN'S PHP 8.4 (trixie's php8.4-cli) STANDS IN FOR the official
+		// image's PHP 8.4 built from source in /usr/local. Laid out like the
+		// official image where generated Dockerfiles rely on it: php on PATH
+		// (/usr/local/bin/php -> Debian's /usr/bin/php8.4),
+		// PHP_INI_DIR=/usr/local/etc/php holding php.ini-production and
+		// php.ini-development (Debian's copies from /usr/lib/php/8.4) and an
+		// empty conf.d, and no php.ini until a Dockerfile copies one there:
+		// Debian's php reads /etc/php/8.4/<sapi>/php.ini, so that file is a
+		// symlink to $PHP_INI_DIR/php.ini (dangling until then; PHP then runs
+		// on its built-in defaults, as the official image does). Extension
+		// .ini files stay in Debian's /etc/php/8.4/<sapi>/conf.d, not in
+		// $PHP_INI_DIR/conf.d. The extensions are Debian's packages for those
+		// the official image compiles in (curl, mbstring, sqlite3, xml);
+		// Debian's extras that the official image lacks are disabled (its
+		// pcntl, built into Debian's CLI, cannot be). /var/www/html owned by
+		// www-data (uid 33, Debian's) with mode 1777, docker-php-entrypoint,
+		// CMD php -a. No phpize, docker-php-ext-install/-enable/-configure or
+		// docker-php-source: a Dockerfile that compiles extensions fails here.
+		dockerfile: `# STAND-IN for php:8.4-cli-trixie (not the official image): Debian trixie's php8.4 stands in for PHP 8.4 built from source.
+FROM ` + baseImage + `
+ENV PHP_INI_DIR=/usr/local/etc/php
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends php8.4-cli php8.4-curl php8.4-mbstring php8.4-sqlite3 php8.4-xml \
+ && rm -rf /var/lib/apt/lists/* \
+ && phpdismod calendar exif ffi ftp gettext shmop sockets sysvmsg sysvsem sysvshm xsl \
+ && ln -s /usr/bin/php8.4 /usr/local/bin/php \
+ && mkdir -p "$PHP_INI_DIR/conf.d" \
+ && cp /usr/lib/php/8.4/php.ini-production /usr/lib/php/8.4/php.ini-development "$PHP_INI_DIR/" \
+ && ln -sf "$PHP_INI_DIR/php.ini" /etc/php/8.4/cli/php.ini \
+ && mkdir -p /var/www/html && chown www-data:www-data /var/www/html && chmod 1777 /var/www/html \
+ && php -v | grep -q '^PHP 8\.4\.' \
+ && php -r 'exit(php_ini_loaded_file() === false && extension_loaded("posix") ? 0 : 1);'
+COPY docker-php-entrypoint /usr/local/bin/docker-php-entrypoint
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENTRYPOINT ["docker-php-entrypoint"]
+CMD ["php", "-a"]
+`,
+		inputs: []string{"ca=" + caSum, "entrypoint=" + hashStrings(phpCLIEntrypoint)},
+		prepare: func(ctx context.Context, dir string) error {
+			if err := os.WriteFile(filepath.Join(dir, "docker-php-entrypoint"), []byte(phpCLIEntrypoint), 0o755); err != nil {
+				return err
+			}
+			return copyCA(dir)
+		},
+	})
+
+	s.add(&standin{
+		name: "composer",
+		tags: []string{composer2},
+		deps: []string{"php-cli"},
+		// DEBIAN'S composer (trixie: 2.8.8) STANDS IN FOR the official
+		// composer:2 image (Alpine, PHP from source, the current Composer 2
+		// phar from getcomposer.org, which is not reachable here). Generated
+		// Dockerfiles take only its /usr/bin/composer (COPY --from), so that
+		// file must work alone: Debian's composer is a script that loads its
+		// code and libraries from /usr/share/php, so a first stage packs the
+		// script and /usr/share/php into one phar (build-phar.php, which
+		// rewrites the absolute /usr/share/php paths to phar:// ones), and the
+		// image proves it runs without /usr/share/php. The phar is not signed
+		// and is not the official one; the image is Debian (the php-cli
+		// stand-in), not Alpine. COMPOSER_ALLOW_SUPERUSER=1, COMPOSER_HOME=/tmp,
+		// WORKDIR /app, CMD composer like the official image; no git, unzip
+		// or docker-entrypoint.sh.
+		dockerfile: `# STAND-IN for composer:2 (not the official image): Debian trixie's composer 2.8.8, packed into a self-contained phar.
+FROM ` + phpCLIImage + ` AS phar
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends composer \
+ && rm -rf /var/lib/apt/lists/*
+COPY build-phar.php /tmp/build-phar.php
+RUN php -d phar.readonly=0 /tmp/build-phar.php /usr/bin/composer /usr/share/php /tmp/composer.phar
+
+FROM ` + phpCLIImage + `
+COPY --from=phar /tmp/composer.phar /usr/bin/composer
+RUN test ! -e /usr/share/php/Composer \
+ && composer --version | grep -q '^Composer version 2\.'
+ENV COMPOSER_ALLOW_SUPERUSER=1 \
+    COMPOSER_HOME=/tmp
+WORKDIR /app
+CMD ["composer"]
+`,
+		inputs: []string{"build-phar=" + hashStrings(composerBuildPhar)},
+		prepare: func(ctx context.Context, dir string) error {
+			return os.WriteFile(filepath.Join(dir, "build-phar.php"), []byte(composerBuildPhar), 0o644)
+		},
+	})
+
+	s.add(&standin{
+		name: "php-apache",
+		tags: []string{phpApache},
+		// composer is not built FROM here: it is listed so that the php case
+		// gets all three images the generated Dockerfile names.
+		deps: []string{"php-cli", "composer"},
+		// The php-cli stand-in plus Debian's apache2 (the official image
+		// installs Debian's apache2 package too) and Debian's mod_php
+		// (libapache2-mod-php8.4, instead of a mod_php built from source).
+		// Like the official image: APACHE_CONFDIR/APACHE_ENVVARS, envvars
+		// overridable from the environment, the lock, run and log folders
+		// owned by www-data with mode 1777 (so Apache runs as www-data on a
+		// high port), logs linked to /dev/stderr and /dev/stdout, no
+		// index.html in /var/www/html, mpm_prefork, a docker-php.conf (PHP
+		// handler, DirectoryIndex index.php index.html, AllowOverride All under
+		// /var/www/), ports.conf with "Listen 80", 000-default.conf with
+		// <VirtualHost *:80> and DocumentRoot /var/www/html (Debian's files),
+		// apache2-foreground, ENTRYPOINT docker-php-entrypoint, STOPSIGNAL
+		// SIGWINCH, WORKDIR /var/www/html, EXPOSE 80. Debian's
+		// /etc/php/8.4/apache2/php.ini is a symlink to $PHP_INI_DIR/php.ini,
+		// as for the CLI. A policy-rc.d keeps the package's postinst from
+		// starting Apache during the build (the build shares the host's
+		// network); it is removed afterwards.
+		dockerfile: `# STAND-IN for php:8.4-apache-trixie (not the official image): the php:8.4-cli-trixie stand-in with Debian's apache2 and mod_php 8.4.
+FROM ` + phpCLIImage + `
+ENV APACHE_CONFDIR=/etc/apache2 \
+    APACHE_ENVVARS=/etc/apache2/envvars
+RUN printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d \
+ && apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends apache2 libapache2-mod-php8.4 \
+ && rm -rf /var/lib/apt/lists/* /usr/sbin/policy-rc.d \
+ && sed -ri 's/^export ([^=]+)=(.*)$/: ${\1:=\2}\nexport \1/' "$APACHE_ENVVARS" \
+ && . "$APACHE_ENVVARS" \
+ && for dir in "$APACHE_LOCK_DIR" "$APACHE_RUN_DIR" "$APACHE_LOG_DIR" "$APACHE_RUN_DIR/socks"; do \
+      rm -rf "$dir" && mkdir -p "$dir" && chown "$APACHE_RUN_USER:$APACHE_RUN_GROUP" "$dir" && chmod 1777 "$dir"; \
+    done \
+ && rm -rf /var/www/html/* \
+ && ln -sfT /dev/stderr "$APACHE_LOG_DIR/error.log" \
+ && ln -sfT /dev/stdout "$APACHE_LOG_DIR/access.log" \
+ && ln -sfT /dev/stdout "$APACHE_LOG_DIR/other_vhosts_access.log" \
+ && chown -R --no-dereference "$APACHE_RUN_USER:$APACHE_RUN_GROUP" "$APACHE_LOG_DIR" \
+ && a2dismod mpm_event && a2enmod mpm_prefork php8.4 \
+ && printf '%s\n' '<FilesMatch \.php$>' '	SetHandler application/x-httpd-php' '</FilesMatch>' '' \
+      'DirectoryIndex disabled' 'DirectoryIndex index.php index.html' '' \
+      '<Directory /var/www/>' '	Options -Indexes' '	AllowOverride All' '</Directory>' > "$APACHE_CONFDIR/conf-available/docker-php.conf" \
+ && a2enconf docker-php \
+ && ln -sf "$PHP_INI_DIR/php.ini" /etc/php/8.4/apache2/php.ini \
+ && id -u www-data | grep -qx 33 \
+ && grep -qx 'Listen 80' /etc/apache2/ports.conf \
+ && grep -q '^<VirtualHost \*:80>' /etc/apache2/sites-available/000-default.conf \
+ && grep -q 'DocumentRoot /var/www/html$' /etc/apache2/sites-available/000-default.conf \
+ && apache2ctl -M 2>/dev/null | grep -q php_module \
+ && apache2 -v
+COPY apache2-foreground docker-php-entrypoint /usr/local/bin/
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENTRYPOINT ["docker-php-entrypoint"]
+STOPSIGNAL SIGWINCH
+WORKDIR /var/www/html
+EXPOSE 80
+CMD ["apache2-foreground"]
+`,
+		inputs: []string{"ca=" + caSum, "entrypoint=" + hashStrings(phpApacheEntrypoint), "foreground=" + hashStrings(apache2Foreground)},
+		prepare: func(ctx context.Context, dir string) error {
+			for name, content := range map[string]string{"docker-php-entrypoint": phpApacheEntrypoint, "apache2-foreground": apache2Foreground} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o755); err != nil {
+					return err
+				}
+			}
+			return copyCA(dir)
+		},
+	})
 	return s, nil
 }
+
+// phpCLIEntrypoint does what the official php image's docker-php-entrypoint
+// does in its cli variant: an option as the first argument is one for php.
+const phpCLIEntrypoint = `#!/bin/sh
+set -e
+if [ "${1#-}" != "$1" ]; then
+  set -- php "$@"
+fi
+exec "$@"
+`
+
+// phpApacheEntrypoint is the apache variant's docker-php-entrypoint: an
+// option as the first argument is one for apache2-foreground.
+const phpApacheEntrypoint = `#!/bin/sh
+set -e
+if [ "${1#-}" != "$1" ]; then
+  set -- apache2-foreground "$@"
+fi
+exec "$@"
+`
+
+// apache2Foreground does what the official image's apache2-foreground does:
+// Apache's environment from envvars, no stale pid file, the run, lock and log
+// folders there, then Apache in the foreground as the container's process.
+const apache2Foreground = `#!/bin/bash
+set -e
+: "${APACHE_CONFDIR:=/etc/apache2}"
+: "${APACHE_ENVVARS:=$APACHE_CONFDIR/envvars}"
+if [ -f "$APACHE_ENVVARS" ]; then
+  . "$APACHE_ENVVARS"
+fi
+: "${APACHE_RUN_DIR:=/var/run/apache2}"
+: "${APACHE_PID_FILE:=$APACHE_RUN_DIR/apache2.pid}"
+rm -f "$APACHE_PID_FILE"
+for d in "$APACHE_RUN_DIR" "$APACHE_LOCK_DIR" "$APACHE_LOG_DIR"; do
+  case "$d" in /*) mkdir -p "$d" ;; esac
+done
+exec apache2 -DFOREGROUND "$@"
+`
+
+// composerBuildPhar packs Debian's composer (the /usr/bin/composer script
+// and the code it loads from /usr/share/php by absolute path) into one
+// self-contained phar, the composer:2 stand-in's /usr/bin/composer. It fails
+// when a PHP file would still load something from /usr/share/php.
+const composerBuildPhar = `<?php
+// Usage: php -d phar.readonly=0 build-phar.php /usr/bin/composer /usr/share/php OUT
+[, $bin, $lib, $out] = $argv;
+$inPhar = fn (string $s): string => str_replace(
+    ["'/usr/share/php/", "__DIR__ . '/../share/php/"],
+    ["'phar://composer.phar/share/php/", "'phar://composer.phar/share/php/"],
+    $s,
+);
+@unlink($out);
+$phar = new Phar($out, 0, 'composer.phar');
+$phar->startBuffering();
+$files = new RecursiveIteratorIterator(new RecursiveDirectoryIterator($lib, FilesystemIterator::SKIP_DOTS));
+foreach ($files as $f) {
+    if (!$f->isFile()) {
+        continue;
+    }
+    $code = $inPhar(file_get_contents($f->getPathname()));
+    if (str_ends_with($f->getFilename(), '.php') && str_contains($code, '/usr/share/php')) {
+        fwrite(STDERR, "build-phar: {$f->getPathname()} still names /usr/share/php\n");
+        exit(1);
+    }
+    $phar->addFromString('share/php/' . substr($f->getPathname(), strlen($lib) + 1), $code);
+}
+$main = $inPhar(preg_replace('/^#!.*\n/', '', file_get_contents($bin)));
+if (!str_contains($main, "require 'phar://composer.phar/share/php/Composer/autoload.php'")) {
+    fwrite(STDERR, "build-phar: $bin: its autoload path was not rewritten\n");
+    exit(1);
+}
+$phar->addFromString('bin/composer', $main);
+$phar->setStub("#!/usr/bin/env php\n<?php\nPhar::mapPhar('composer.phar');\nrequire 'phar://composer.phar/bin/composer';\n__HALT_COMPILER();\n");
+$phar->stopBuffering();
+chmod($out, 0755);
+printf("build-phar: %s, %d files\n", $out, count($phar));
+`
 
 // nginxEntrypoint does what the official nginx image's docker-entrypoint.sh
 // does in outline: when the command is nginx, run the scripts in
