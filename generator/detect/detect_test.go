@@ -251,6 +251,10 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"composer.json", "composer.lock"},
 			deps:      []string{"ext-opcache", "ext-redis", "monolog/monolog", "php", "vlucas/phpdotenv"},
 		},
+		"php-root": {
+			lang: "php", version: VersionReq{">=8.4", false, "composer.json"}, pm: "composer", port: 8080,
+			manifests: []string{"composer.json", "composer.lock"}, deps: []string{"ext-posix", "php"},
+		},
 		"elixir-phoenix": {
 			lang: "elixir", version: VersionReq{"~> 1.17", false, "mix.exs"}, pm: "mix", framework: "phoenix", port: 4000,
 			command: []string{"/app/bin/storefront", "start"}, manifests: []string{"mix.exs", "mix.lock"},
