@@ -48,6 +48,9 @@ type e2eCase struct {
 	forbidden []string
 	// wantBody: GET / must return a body containing this.
 	wantBody string
+	// private: paths in the served folder that must answer 404 (the
+	// PHP image serves the repository root, Composer's files with it).
+	private []string
 	// chownStdio: hand the image's user its stdout and stderr, as runc does
 	// (it chowns the container's stdio to the container user before exec).
 	// buildah's chroot isolation does not: the app gets pipes owned by root
@@ -83,7 +86,8 @@ var cases = []e2eCase{
 	// show php.ini-production's zend.assertions (-1; 1 without a php.ini),
 	// i.e. that the Dockerfile's cp of php.ini-production reaches mod_php.
 	{name: "php", runtimeVersion: "8.4", standin: "php-apache", port: 8080, sourceFile: "index.php", comment: "//",
-		fixedPort: true, wantBody: `"zend_assertions":"-1"`, chownStdio: true},
+		fixedPort: true, wantBody: `"zend_assertions":"-1"`, chownStdio: true,
+		private: []string{"/composer.json", "/composer.lock", "/vendor/autoload.php", "/vendor/composer/installed.json", "/.dockgen.yaml", "/.htaccess"}},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -615,6 +619,20 @@ func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCas
 		time.Sleep(300 * time.Millisecond)
 	}
 	t.Logf("GET %s/ -> 200", base)
+	for _, path := range c.private {
+		resp, err := client.Get(base + path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusForbidden {
+			t.Errorf("GET %s: status %d, want 404 (or 403): it must not be served", path, resp.StatusCode)
+		}
+	}
+	if len(c.private) > 0 {
+		t.Logf("not served (404/403): %s", strings.Join(c.private, " "))
+	}
 	if c.wantBody != "" {
 		body := getBody(t, client, base+"/")
 		if !strings.Contains(body, c.wantBody) {
