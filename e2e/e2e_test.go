@@ -88,6 +88,13 @@ var cases = []e2eCase{
 	{name: "php", runtimeVersion: "8.4", standin: "php-apache", port: 8080, sourceFile: "index.php", comment: "//",
 		fixedPort: true, wantBody: `"zend_assertions":"-1"`, chownStdio: true,
 		private: []string{"/composer.json", "/composer.lock", "/vendor/autoload.php", "/vendor/composer/installed.json", "/.dockgen.yaml", "/.htaccess"}},
+	// Ruby with Bundler: a Gemfile with no gems (rubygems.org is not reachable
+	// here) and its Gemfile.lock, so the generated `bundle install` runs in
+	// deployment mode offline; app.rb requires bundler/setup, so the final
+	// stage must be able to load the bundle the build stage installed. dockgen
+	// detects no start command for a plain app.rb (it would write rackup):
+	// --cmd and --port are needed.
+	{name: "ruby", runtimeVersion: "3.3", initArgs: []string{"--cmd", "ruby app.rb", "--port", "8080"}, standin: "ruby", port: 8080, sourceFile: "app.rb", comment: "#"},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.

@@ -7,12 +7,13 @@ package e2e
 // There is no container registry here, so the official images that dockgen's
 // FROM lines name (python:3.13-slim-trixie, node:22-trixie-slim,
 // golang:1.26-trixie, nginx:1.30-trixie, rust:1-slim-trixie,
-// debian:trixie-slim, php:8.4-cli-trixie, php:8.4-apache-trixie, composer:2)
-// cannot be pulled. The suite builds local STAND-INS
-// instead and tags them with exactly those names. They are NOT the official
-// images: they are a Debian trixie minbase rootfs made with debootstrap, plus
-// the runtime, laid out like the official image (same binary paths, PATH,
-// users, entrypoint). What differs is listed in e2e/README.md.
+// debian:trixie-slim, php:8.4-cli-trixie, php:8.4-apache-trixie, composer:2,
+// ruby:3.3-trixie, ruby:3.3-slim-trixie) cannot be pulled. The suite builds
+// local STAND-INS instead and tags them with exactly those names (one ruby
+// stand-in carries both ruby names). They are NOT the official images: they
+// are a Debian trixie minbase rootfs made with debootstrap, plus the runtime,
+// laid out like the official image (same binary paths, PATH, users,
+// entrypoint). What differs is listed in e2e/README.md.
 //
 // Everything is cached under the cache folder ($DOCKGEN_E2E_CACHE, default
 // ~/.cache/dockgen-e2e): the debootstrap rootfs tarball, the npm tarballs of
@@ -60,7 +61,10 @@ const (
 	phpCLIImage = "docker.io/library/php:8.4-cli-trixie"
 	phpApache   = "docker.io/library/php:8.4-apache-trixie"
 	composer2   = "docker.io/library/composer:2"
-	baseImage   = "localhost/dockgen-e2e-standin/trixie-base:latest"
+	// One ruby stand-in carries both names: see the recipe.
+	rubyImage     = "docker.io/library/ruby:3.3-trixie"
+	rubySlimImage = "docker.io/library/ruby:3.3-slim-trixie"
+	baseImage     = "localhost/dockgen-e2e-standin/trixie-base:latest"
 
 	// hostCABundle is copied into every stand-in: HTTPS from this machine is
 	// re-signed by a local CA, as behind a company proxy.
@@ -474,6 +478,46 @@ CMD ["apache2-foreground"]
 			}
 			return copyCA(dir)
 		},
+	})
+
+	s.add(&standin{
+		name: "ruby",
+		tags: []string{rubyImage, rubySlimImage},
+		deps: []string{"trixie-base"},
+		// DEBIAN'S ruby (trixie: 3.3.x) AND bundler (2.6.x) STAND IN FOR the
+		// official ruby:3.3 images (Ruby built from source in /usr/local, with
+		// the bundler that Ruby release ships as a default gem).
+		// ONE IMAGE CARRIES BOTH TAGS: the official full ruby:3.3-trixie is
+		// buildpack-deps:trixie with compilers and -dev headers for native
+		// gems, ruby:3.3-slim-trixie has none; this stand-in has no compilers
+		// for either (the sample has no gems at all, let alone native ones).
+		// Laid out like the official image: ruby, gem, bundle, bundler, irb,
+		// erb, rake, rdoc linked into /usr/local/bin (the binaries are
+		// Debian's in /usr/bin), GEM_HOME=/usr/local/bundle (mode 1777),
+		// BUNDLE_APP_CONFIG=/usr/local/bundle, BUNDLE_SILENCE_ROOT_WARNING=1,
+		// /usr/local/bundle/bin first on PATH, gems install without docs
+		// (/etc/gemrc: Debian's ruby reads gemrc from /etc, the official one
+		// from /usr/local/etc), CMD irb. No RUBY_VERSION env.
+		dockerfile: `# STAND-IN for ruby:3.3-trixie AND ruby:3.3-slim-trixie (not the official images; one image, both tags, no compilers): Debian trixie's ruby 3.3 and bundler 2.6.
+FROM ` + baseImage + `
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ruby bundler \
+ && rm -rf /var/lib/apt/lists/* \
+ && for b in ruby gem bundle bundler irb erb rake rdoc; do ln -s /usr/bin/$b /usr/local/bin/$b; done \
+ && printf 'install: --no-document\nupdate: --no-document\n' > /etc/gemrc
+ENV GEM_HOME=/usr/local/bundle \
+    BUNDLE_SILENCE_ROOT_WARNING=1 \
+    BUNDLE_APP_CONFIG=/usr/local/bundle \
+    PATH=/usr/local/bundle/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+RUN mkdir -p /usr/local/bundle \
+ && chmod 1777 /usr/local/bundle \
+ && ruby -e 'abort "ruby #{RUBY_VERSION}, want 3.3.x" unless RUBY_VERSION.start_with?("3.3.")' \
+ && ruby --version && gem --version && bundle --version && irb --version
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+CMD ["irb"]
+`,
+		inputs:  []string{"ca=" + caSum},
+		prepare: func(ctx context.Context, dir string) error { return copyCA(dir) },
 	})
 	return s, nil
 }
