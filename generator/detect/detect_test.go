@@ -580,3 +580,13 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(fsys)
 	}
 }
+
+// BenchmarkDetectStaticVite measures detection of a Vite site from disk,
+// which also reads the front-end build's Node.js version files.
+func BenchmarkDetectStaticVite(b *testing.B) {
+	fsys := os.DirFS(filepath.Join(fixturesDir, "static-vite-react"))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Detect(fsys)
+	}
+}
