@@ -38,6 +38,7 @@ func TestFrontEndNode(t *testing.T) {
 		{"engines.node: newest supported line in range", with(vite, detect.VersionReq{Raw: ">=22 <25", Source: "package.json"}), Answers{}, "node:24-trixie-slim", "24", ""},
 		{"an end-of-life pin is kept, with a warning naming the file", with(vite, detect.VersionReq{Raw: "20", Pinned: true, Source: ".nvmrc"}), Answers{}, "node:20-trixie-slim", "20", ".nvmrc: "},
 		{"not a version: the default, with a warning", with(vite, detect.VersionReq{Raw: "banana", Pinned: true, Source: ".node-version"}), Answers{}, defaultNodeImage, "26", ".node-version: "},
+		{"shell syntax never reaches the FROM line", with(vite, detect.VersionReq{Raw: "22;id", Pinned: true, Source: ".nvmrc"}), Answers{}, defaultNodeImage, "26", ".nvmrc: "},
 		{"the alpine nginx still builds on glibc", with(vite, detect.VersionReq{Raw: "24", Pinned: true, Source: ".nvmrc"}), Answers{Variant: "alpine"}, "node:24-trixie-slim", "24", ""},
 		{"plain HTML builds nothing: no node, no warning", with(detect.Facts{Language: "static", PackageManager: "none", OutputDir: "."}, detect.VersionReq{Raw: "20", Pinned: true, Source: ".nvmrc"}), Answers{}, "", "", ""},
 		{"a PHP app with Vite", with(laravelVite, detect.VersionReq{Raw: "22", Pinned: true, Source: ".nvmrc"}), Answers{}, "node:22-trixie-slim", "22", ""},
