@@ -31,13 +31,7 @@ var bunEntries = []string{"src/index.ts", "index.ts", "src/server.ts", "server.t
 // detectBun detects a Bun project: bun.lock, bun.lockb, bunfig.toml, or
 // package.json's packageManager "bun@...". ok is false without one.
 func detectBun(fsys fs.FS) (Facts, bool) {
-	marker := ""
-	for _, f := range []string{"bun.lock", "bun.lockb", "bunfig.toml"} {
-		if exists(fsys, f) {
-			marker = f
-			break
-		}
-	}
+	marker := firstExisting(fsys, []string{"bun.lock", "bun.lockb", "bunfig.toml"})
 	r := &recorder{}
 	pkg, hasPkg := readPackageJSON(fsys, r)
 	if marker == "" && !strings.HasPrefix(pkg.PackageManager, "bun@") {
@@ -113,23 +107,12 @@ func bunCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 			entry = f
 		}
 	}
-	if r.f.Command == nil {
-		for _, f := range bunEntries {
-			if exists(fsys, f) {
-				r.f.Command = []string{"bun", "run", f}
-				r.evidence("command", f, f+" exists (no start script, module or main)")
-				entry = f
-				break
-			}
-		}
-	}
 	if entry == "" {
-		for _, f := range bunEntries {
-			if exists(fsys, f) {
-				entry = f
-				break
-			}
-		}
+		entry = firstExisting(fsys, bunEntries)
+	}
+	if r.f.Command == nil && entry != "" {
+		r.f.Command = []string{"bun", "run", entry}
+		r.evidence("command", entry, entry+" exists (no start script, module or main)")
 	}
 	if entry != "" {
 		r.evidence("entrypoint", entry, "start file")

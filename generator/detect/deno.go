@@ -28,13 +28,7 @@ var denoPermissions = []string{"--allow-net", "--allow-env", "--allow-read"}
 // detectDeno detects a Deno project (deno.json, deno.jsonc or deno.lock);
 // ok is false without one.
 func detectDeno(fsys fs.FS) (Facts, bool) {
-	marker := ""
-	for _, f := range []string{"deno.json", "deno.jsonc", "deno.lock"} {
-		if exists(fsys, f) {
-			marker = f
-			break
-		}
-	}
+	marker := firstExisting(fsys, []string{"deno.json", "deno.jsonc", "deno.lock"})
 	if marker == "" {
 		return Facts{}, false
 	}
@@ -123,12 +117,7 @@ func denoCommand(fsys fs.FS, r *recorder, cfg denoConfig) {
 		}
 	}
 	if entry == "" {
-		for _, f := range denoEntries {
-			if exists(fsys, f) {
-				entry = f
-				break
-			}
-		}
+		entry = firstExisting(fsys, denoEntries)
 	}
 	if r.f.Command == nil && entry != "" {
 		r.f.Command = append(append([]string{"deno", "run"}, denoPermissions...), entry)

@@ -217,6 +217,16 @@ func exists(fsys fs.FS, name string) bool {
 	return err == nil && !st.IsDir()
 }
 
+// firstExisting is the first of names that exists as a file, "" when none.
+func firstExisting(fsys fs.FS, names []string) string {
+	for _, n := range names {
+		if exists(fsys, n) {
+			return n
+		}
+	}
+	return ""
+}
+
 // errTooLarge is returned by readFile when the file exceeds maxReadSize.
 var errTooLarge = errors.New("larger than 256 KiB")
 

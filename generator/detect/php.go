@@ -38,13 +38,7 @@ func lockPHP(raw json.RawMessage) string {
 // detectPHP detects a Composer project or a plain PHP site; ok is false
 // when no PHP marker exists.
 func detectPHP(fsys fs.FS) (Facts, bool) {
-	marker := ""
-	for _, m := range phpMarkers {
-		if exists(fsys, m) {
-			marker = m
-			break
-		}
-	}
+	marker := firstExisting(fsys, phpMarkers)
 	if marker == "" {
 		return Facts{}, false
 	}

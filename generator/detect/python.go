@@ -189,13 +189,7 @@ func includedFile(line string) string {
 // detectPython detects a Python repository; ok is false when no Python
 // marker exists.
 func detectPython(fsys fs.FS) (Facts, bool) {
-	marker := ""
-	for _, m := range pythonMarkers {
-		if exists(fsys, m) {
-			marker = m
-			break
-		}
-	}
+	marker := firstExisting(fsys, pythonMarkers)
 	if marker == "" {
 		return Facts{}, false
 	}

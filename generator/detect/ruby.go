@@ -131,13 +131,7 @@ func parseGemfileLock(data []byte) gemfileLock {
 // detectRuby detects a Bundler project; ok is false when no Ruby marker
 // exists.
 func detectRuby(fsys fs.FS) (Facts, bool) {
-	marker := ""
-	for _, m := range rubyMarkers {
-		if exists(fsys, m) {
-			marker = m
-			break
-		}
-	}
+	marker := firstExisting(fsys, rubyMarkers)
 	if marker == "" {
 		return Facts{}, false
 	}
