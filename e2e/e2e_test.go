@@ -213,11 +213,6 @@ func TestGeneratedDockerfiles(t *testing.T) {
 		standinTime += d
 	}
 	report := formatReport(rows)
-	for _, r := range rows {
-		if r.Why != "" {
-			report += fmt.Sprintf("\n%s: %s", r.Case, r.Why)
-		}
-	}
 	report += fmt.Sprintf("\ntotal %s; stand-ins built this run: %d (%s); cache folder %s\n",
 		time.Since(suiteStart).Round(time.Second), len(si.built), standinTime.Round(time.Second), cache)
 	t.Logf("report:\n%s", report)
@@ -806,6 +801,12 @@ func formatReport(rows []reportRow) string {
 		sb.WriteString("| " + strings.Join(cols(r), " | ") + " |\n")
 		if i == 0 {
 			sb.WriteString("|" + strings.Repeat(" --- |", len(cols(r))) + "\n")
+		}
+	}
+	// Under the table, each failed case's first failure.
+	for _, r := range rows {
+		if r.Why != "" {
+			sb.WriteString("\n" + r.Case + ": " + r.Why)
 		}
 	}
 	return sb.String()

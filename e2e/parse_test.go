@@ -203,3 +203,19 @@ func TestNormalizeModes(t *testing.T) {
 		}
 	}
 }
+
+// A failed case's first failure is printed under the table, where a CI log
+// cut to its tail still shows it; passing cases add nothing.
+func TestReportNamesFailures(t *testing.T) {
+	rows := []reportRow{
+		{Case: "go", Result: "PASS"},
+		{Case: "static-html", Result: "FAIL", Why: "no HTTP 200 on http://127.0.0.1:8080 within 90s"},
+	}
+	got := formatReport(rows)
+	if !strings.Contains(got, "\nstatic-html: no HTTP 200 on http://127.0.0.1:8080 within 90s") {
+		t.Errorf("the failure is not under the table:\n%s", got)
+	}
+	if strings.Contains(got, "\ngo: ") {
+		t.Errorf("a passing case has a failure line:\n%s", got)
+	}
+}
