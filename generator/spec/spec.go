@@ -39,6 +39,9 @@ type Spec struct {
 	Framework string `json:"framework"`
 	// Port is the port to EXPOSE, 0 for none.
 	Port int `json:"port"`
+	// PortEnv is true when the app reads $PORT: the image sets ENV PORT
+	// to Port (the "port-env" block).
+	PortEnv bool `json:"-"`
 	// Command is the start command in exec form.
 	Command []string `json:"command"`
 	// Dependencies are the direct runtime dependencies detection found
@@ -231,6 +234,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 
 	if sameLang {
 		s.InstallProject = f.InstallProject
+		s.PortEnv = f.PortEnv
 		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
 		s.GoMain = f.GoMain
