@@ -71,7 +71,10 @@ func newDetectCmd(d Deps) *cobra.Command {
 }
 
 func detectDir(dir string, d Deps) (detectResult, error) {
-	facts := detect.Detect(os.DirFS(dir))
+	facts, err := detect.Dir(dir)
+	if err != nil {
+		return detectResult{}, fmt.Errorf("%s: %w", dir, unwrapPath(err))
+	}
 	r := detectResult{
 		Language:       facts.Language,
 		PackageManager: facts.PackageManager,

@@ -113,7 +113,10 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		return usageError{errors.New("no terminal to ask questions on; pass --yes to accept the detected answers (and flags such as --language to change them)")}
 	}
 
-	facts := detect.Detect(os.DirFS(o.Dir))
+	facts, err := detect.Dir(o.Dir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))
+	}
 	for _, w := range facts.Warnings {
 		fmt.Fprintln(errOut, "warning: "+w)
 	}
