@@ -151,8 +151,9 @@ var (
 var labelKey = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$`)
 
 // Read reads and parses a configuration file.
+// Only a regular file of at most 1 MiB is read (a named pipe would hang).
 func Read(name string) (*File, error) {
-	b, err := os.ReadFile(name)
+	b, err := readRegular(name, 1<<20)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -444,4 +445,20 @@ func (c Config) SortedLabels() [][2]string {
 		out[i] = [2]string{k, c.Labels[k]}
 	}
 	return out
+}
+
+// readRegular reads name when it is a regular file of at most limit bytes.
+// The errors keep fs.ErrNotExist for an absent file.
+func readRegular(name string, limit int64) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%d bytes; larger than the %d KiB that are read", st.Size(), limit>>10)
+	}
+	return os.ReadFile(name)
 }

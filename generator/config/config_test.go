@@ -1,8 +1,13 @@
 package config
 
 import (
+	"errors"
+	"io/fs"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dockgen/dockgen/generator/spec"
 )
@@ -197,5 +202,31 @@ func TestOrgLocations(t *testing.T) {
 	}
 	if OrgLocations(nil) != (Locations{}) {
 		t.Error("nil env")
+	}
+}
+
+// TestReadOnlyRegularFiles: a named pipe or a folder where a config file
+// should be is an error naming it, at once; an absent file stays ErrNotExist.
+func TestReadOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, ".dockgen.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Read(fifo); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || err.Error() != fifo+": not a regular file" {
+			t.Errorf("named pipe: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read hangs on a named pipe")
+	}
+	if _, err := Read(dir); err == nil || err.Error() != dir+": not a regular file" {
+		t.Errorf("folder: %v", err)
+	}
+	if _, err := Read(filepath.Join(dir, "absent.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("absent: %v, want ErrNotExist", err)
 	}
 }
