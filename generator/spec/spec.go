@@ -4,6 +4,7 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -123,6 +124,59 @@ type Answers struct {
 	Base           string
 	// Main is the Go main package to build ("./cmd/api").
 	Main string
+	// Sources name where an answer came from when it is not a flag, by
+	// key ("port"): "FILE:LINE: key" for a config or answers file. A
+	// validation error then names that source instead of the flag.
+	Sources map[string]string
+}
+
+// Get is the answer of key, named as its flag without "--" ("port").
+func (a Answers) Get(key string) string {
+	switch key {
+	case "language":
+		return a.Language
+	case "runtime-version":
+		return a.Version
+	case "variant":
+		return a.Variant
+	case "package-manager":
+		return a.PackageManager
+	case "framework":
+		return a.Framework
+	case "port":
+		return a.Port
+	case "cmd":
+		return a.Cmd
+	case "base":
+		return a.Base
+	case "main":
+		return a.Main
+	}
+	return ""
+}
+
+// WithSource returns a with src recorded as the source of key's answer.
+func (a Answers) WithSource(key, src string) Answers {
+	m := make(map[string]string, len(a.Sources)+1)
+	for k, v := range a.Sources {
+		m[k] = v
+	}
+	m[key] = src
+	a.Sources = m
+	return a
+}
+
+// sourced names an answer's own source in a validation error about it: an
+// error about --port whose answer came from .dockgen.yaml line 7 reads
+// ".dockgen.yaml:7: port: ...".
+func (a Answers) sourced(err error) error {
+	var e *Error
+	if errors.As(err, &e) && strings.HasPrefix(e.Flag, "--") {
+		if src := a.Sources[strings.TrimPrefix(e.Flag, "--")]; src != "" {
+			return &Error{Flag: src, Msg: e.Msg}
+		}
+	}
+	return err
 }
 
 // Error is a validation failure; Flag names the flag (or question) at fault.
@@ -143,6 +197,11 @@ func errf(flag, format string, args ...any) error {
 // When only the start command is missing (a stack with no default, such as
 // other), the rest of the Spec comes back with the error, for prompts.
 func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec, []string, error) {
+	s, warns, err := build(f, a, cat, now)
+	return s, warns, a.sourced(err)
+}
+
+func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec, []string, error) {
 	var warns []string
 	s := Spec{Language: f.Language}
 	if a.Language != "" {
