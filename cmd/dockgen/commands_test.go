@@ -31,6 +31,23 @@ func TestVersion(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "dockgen ") || !strings.Contains(r.stdout, "go1.") {
 		t.Errorf("version: exit %d, stdout %q", r.code, r.stdout)
 	}
+	if f := run(t, nil, "--version"); f.code != 0 || f.stdout != r.stdout {
+		t.Errorf("--version: exit %d, stdout %q; want %q", f.code, f.stdout, r.stdout)
+	}
+}
+
+// TestMissingArgumentsAgree: a DIR or FILE argument that does not exist is
+// a usage error (exit 2) for every command, with one line naming it.
+func TestMissingArgumentsAgree(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nonexistent")
+	for _, args := range [][]string{
+		{"detect", missing}, {"detect", "--json", missing}, {"init", "--yes", missing}, {"lint", missing}, {"pin", missing},
+	} {
+		r := run(t, nil, args...)
+		if r.code != 2 || r.stderr != "dockgen: "+missing+": no such file or directory\n" {
+			t.Errorf("dockgen %s: exit %d, stderr %q", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
 }
 
 func TestCompletion(t *testing.T) {
@@ -38,6 +55,11 @@ func TestCompletion(t *testing.T) {
 		r := run(t, nil, "completion", shell)
 		if r.code != 0 || !strings.Contains(r.stdout, "dockgen") {
 			t.Errorf("completion %s: exit %d, %d bytes", shell, r.code, len(r.stdout))
+		}
+	}
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}, {"completion", "bash", "zsh"}} {
+		if r := run(t, nil, args...); r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "bash, zsh, fish or powershell") {
+			t.Errorf("dockgen %s: exit %d, stderr %q; want a usage error naming the shells", strings.Join(args, " "), r.code, r.stderr)
 		}
 	}
 	// Flag values complete from the supported set.

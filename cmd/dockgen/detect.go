@@ -44,7 +44,7 @@ func newDetectCmd(d Deps) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
 			if st, err := os.Stat(dir); err != nil {
-				return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+				return usageError{fmt.Errorf("%s: %w", dir, unwrapPath(err))}
 			} else if !st.IsDir() {
 				return usageError{fmt.Errorf("%s is not a directory", dir)}
 			}

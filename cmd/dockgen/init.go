@@ -93,7 +93,7 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	}
 	errOut := d.Streams.ErrOut
 	if st, err := os.Stat(o.Dir); err != nil {
-		return fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))
+		return usageError{fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))}
 	} else if !st.IsDir() {
 		return usageError{fmt.Errorf("%s is not a directory", o.Dir)}
 	}
