@@ -59,6 +59,7 @@ func newDetectCmd(d Deps) *cobra.Command {
 			}
 			if asJSON {
 				enc := json.NewEncoder(d.Streams.Out)
+				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
 				return enc.Encode(r)
 			}

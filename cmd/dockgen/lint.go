@@ -55,6 +55,7 @@ Exit 0 when clean, 1 with findings, 2 on an error.`,
 			}
 			if asJSON {
 				enc := json.NewEncoder(d.Streams.Out)
+				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
 				if err := enc.Encode(results); err != nil {
 					return err
