@@ -391,6 +391,12 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if err := CheckImage(a.Base); err != nil {
 			return Spec{}, nil, errf("--base", "%v", err)
 		}
+		if err := checkPinnedBase(a.Base, s.BaseImage); err != nil {
+			return Spec{}, nil, errf("--base", "%v", err)
+		}
+		if w := baseMismatch(a.Base, s.BaseImage, stack.Image, s.Language); w != "" {
+			warns = append(warns, w)
+		}
 		s.BaseImage = a.Base
 		s.BaseOverridden = true
 	}
@@ -472,6 +478,55 @@ func CheckCommand(words []string) error {
 }
 
 // CheckImage validates an image reference given with --base.
+// checkPinnedBase refuses a --base that floats: no tag, or latest, moves
+// to every new release (house style: never latest). example is the
+// catalog's choice, to suggest.
+func checkPinnedBase(ref, example string) error {
+	if ref == "scratch" {
+		return nil
+	}
+	named, err := reference.ParseNormalizedNamed(ref)
+	if err != nil {
+		return err
+	}
+	if _, ok := named.(reference.Digested); ok {
+		return nil
+	}
+	tagged, ok := named.(reference.Tagged)
+	if ok && tagged.Tag() != "latest" {
+		return nil
+	}
+	why := "no tag means latest"
+	if ok {
+		why = "latest"
+	}
+	return fmt.Errorf("%q floats (%s, which moves to every new release); pin a version and OS such as %s", ref, why, example)
+}
+
+// baseMismatch warns when --base replaces the stack's runtime image (node,
+// python, ...) with an image of another name: the Dockerfile still expects
+// what the runtime image provides. A mirror or team image of the same name
+// (mirror.example.com/library/node:24-trixie-slim) is not warned about.
+func baseMismatch(ref, catalogRef, stackImage, lang string) string {
+	if stackImage == "" || ref == "scratch" {
+		return ""
+	}
+	last := func(r string) string {
+		named, err := reference.ParseNormalizedNamed(r)
+		if err != nil {
+			return ""
+		}
+		p := reference.Path(named)
+		return p[strings.LastIndex(p, "/")+1:]
+	}
+	want := last(catalogRef)
+	if want != last(stackImage+":x") || last(ref) == want {
+		return "" // the stack's final stage is not its runtime image (Go's scratch), or the names agree
+	}
+	return fmt.Sprintf("--base %s is not a %s image: the Dockerfile expects what %s provides (the %s runtime, its tools and its user); make sure %s has them",
+		ref, want, catalogRef, lang, ref)
+}
+
 func CheckImage(ref string) error {
 	if ref == "scratch" {
 		return nil
