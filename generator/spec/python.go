@@ -47,7 +47,7 @@ var pythonStack = Stack{
 	Shapes: func(pm string) []detect.Facts {
 		switch pm {
 		case "pip":
-			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}, {Manifests: []string{"pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt", "pyproject.toml"}, InstallProject: true}}
+			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}, {Manifests: []string{"requirements.txt", "requirements/base.txt", "requirements/prod.txt"}}, {Manifests: []string{"pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt", "pyproject.toml"}, InstallProject: true}}
 		case "poetry":
 			return []detect.Facts{{Manifests: []string{"pyproject.toml", "poetry.lock"}}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, PackageManagerVersion: "2.1.3"}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, InstallProject: true}}
 		case "uv":
