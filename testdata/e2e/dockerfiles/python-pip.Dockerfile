@@ -4,7 +4,8 @@
 FROM python:3.13-slim-trixie AS build
 WORKDIR /app
 RUN python -m venv /opt/venv
-COPY requirements.txt ./
+COPY requirements.txt constraints.txt ./
+COPY requirements/base.txt requirements/
 RUN --mount=type=cache,target=/root/.cache/pip \
     /opt/venv/bin/pip install -r requirements.txt
 
