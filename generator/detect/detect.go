@@ -43,12 +43,16 @@ const maxReadSize = 256 << 10
 // The choice is recorded as a warning naming the files of each candidate.
 // Warnings of every detector are kept, in detection order.
 //
+// A Procfile's web: line then replaces the detected start command
+// (applyProcfile, procfile.go).
+//
 // The runtime version then comes, for every language, first from the
 // version managers' files (mise.toml, .mise.toml, .tool-versions: they
 // pin), and only then from the stack's own files, which stay listed as
 // candidates (applyVersionFiles, toolversions.go).
 func Detect(fsys fs.FS) Facts {
 	f := chooseLanguage(fsys)
+	applyProcfile(fsys, &f)
 	applyVersionFiles(fsys, &f)
 	frontEndNode(fsys, &f)
 	explainChoices(fsys, &f)

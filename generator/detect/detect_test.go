@@ -23,6 +23,7 @@ type want struct {
 	pmVersion   string
 	framework   string
 	port        int
+	portEnv     bool // the app reads $PORT
 	command     []string
 	goMain      string
 	binary      string   // Rust
@@ -50,6 +51,19 @@ func TestDetectFixtures(t *testing.T) {
 			command:   []string{"flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"},
 			manifests: []string{"requirements.txt"}, deps: []string{"flask", "requests"},
 			warnings: []string{"app.py: flask run is a development server"},
+		},
+		"python-nested-requirements": {
+			lang: "python", pm: "pip", framework: "flask", port: 8000,
+			command:   []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
+			manifests: []string{"requirements.txt", "requirements/prod.txt", "requirements/base.txt", "constraints.txt"},
+			// werkzeug is only a -c constraint; names of included files all count today.
+			deps: []string{"flask", "gunicorn", "werkzeug"},
+		},
+		"python-procfile": {
+			lang: "python", pm: "pip", framework: "flask", port: 8000, portEnv: true,
+			command:   []string{"sh", "-c", "exec gunicorn app:app --bind 0.0.0.0:$PORT --workers 2"},
+			manifests: []string{"requirements.txt"}, deps: []string{"flask", "gunicorn"},
+			warnings: []string{`Procfile: release: "flask --app app db upgrade" is not run by the image`},
 		},
 		"python-django-pip": {
 			lang: "python", version: VersionReq{"3.12.4", true, ".python-version"}, pm: "pip",
@@ -346,6 +360,7 @@ func check(t *testing.T, got Facts, w want) {
 	eq("PackageManagerVersion", got.PackageManagerVersion, w.pmVersion)
 	eq("Framework", got.Framework, w.framework)
 	eq("Port", got.Port, w.port)
+	eq("PortEnv", got.PortEnv, w.portEnv)
 	eq("Command", got.Command, w.command)
 	eq("GoMain", got.GoMain, w.goMain)
 	eq("Binary", got.Binary, w.binary)
