@@ -55,6 +55,8 @@ func TestProcfile(t *testing.T) {
 			nil, 8000, false, "Procfile: no web: line (worker)"},
 		{"a compiled stack: reported, not used", with("web: bin/server\n", "go.mod", "module x\n\ngo 1.23\n", "main.go", "package main\nfunc main() {}\n"),
 			nil, 0, false, `Procfile: web: "bin/server" is not used`},
+		{"a development server in the web line: the detected server instead", with("web: flask run --host 0.0.0.0 --reload\n", flask...),
+			nil, 8000, false, `Procfile: web: "flask run --host 0.0.0.0 --reload" runs a development server (flask run); the image runs the detected "gunicorn --bind 0.0.0.0:8000 app:app" instead`},
 		{"bad line: a warning naming the file", with("web gunicorn app:app\n", flask...),
 			nil, 8000, false, "Procfile: line 1 is not `type: command`"},
 	} {

@@ -18,4 +18,5 @@ COPY --from=build /opt/venv /opt/venv
 COPY . .
 USER app
 EXPOSE 8000
-CMD ["python", "app.py"]
+ENV PORT=8000
+CMD ["sh", "-c", "exec python app.py --port $PORT"]
