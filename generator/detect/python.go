@@ -221,6 +221,9 @@ func detectPython(fsys fs.FS) (Facts, bool) {
 	}
 	r.f.Dependencies = deps.sorted()
 	pythonApp(fsys, r, deps, &pp, hasPyproject)
+	if i := evidenceIndex(&r.f, "framework"); imported != "" && i >= 0 {
+		r.f.Evidence[i].Reason = "imports " + imported
+	}
 	if imported != "" {
 		r.warn("%s: no requirements file: the image installs %s (pinned by dockgen); a requirements.txt naming them would make the build reproducible", importFile, strings.Join(r.f.AddPackages, " and "))
 	}
