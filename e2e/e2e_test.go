@@ -63,7 +63,7 @@ type e2eCase struct {
 }
 
 var cases = []e2eCase{
-	{name: "python-pip", runtimeVersion: "3.13", initArgs: []string{"--cmd", "python app.py", "--port", "8000"}, standin: "python", port: 8000, sourceFile: "app.py", comment: "#"},
+	{name: "python-pip", runtimeVersion: "3.13", initArgs: []string{"--port", "8000"}, standin: "python", port: 8000, sourceFile: "app.py", comment: "#"},
 	{name: "node-npm", runtimeVersion: "22", initArgs: []string{"--port", "3000"}, standin: "node", port: 3000, sourceFile: "server.js", comment: "//"},
 	{name: "go", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true},
 	// A plain HTML site on nginx: no dependency step, no build stage, no /uid.

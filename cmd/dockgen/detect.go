@@ -28,7 +28,12 @@ type detectResult struct {
 	BuildImage     string   `json:"build_image"`
 	// NodeVersion is the Node.js line of a front-end build in a repository
 	// of another language (a static site's build, Vite in a PHP app).
-	NodeVersion string            `json:"node_version,omitempty"`
+	NodeVersion string `json:"node_version,omitempty"`
+	// PortEnv is true when the app reads $PORT (the image sets ENV PORT).
+	PortEnv bool `json:"port_env,omitempty"`
+	// AddPackages are packages the image installs beyond the manifests
+	// (a production server the project lacks), pinned.
+	AddPackages []string          `json:"add_packages,omitempty"`
 	Evidence    []detect.Evidence `json:"evidence"`
 	Warnings    []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
@@ -82,6 +87,8 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		Framework:      facts.Framework,
 		Port:           facts.Port,
 		Command:        facts.Command,
+		PortEnv:        facts.PortEnv,
+		AddPackages:    facts.AddPackages,
 		Evidence:       facts.Evidence,
 		Warnings:       facts.Warnings,
 	}
@@ -182,6 +189,15 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	if e := from("entrypoint"); e != "default" {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
 		explain("entrypoint", "")
+	}
+	if r.PortEnv {
+		fmt.Fprintf(tw, "port env\tPORT\t%s\n", from("port_env"))
+	}
+	if e := from("server_config"); e != "default" {
+		fmt.Fprintf(tw, "server config\t\t%s\n", e)
+	}
+	if len(r.AddPackages) > 0 {
+		fmt.Fprintf(tw, "installs\t%s\t%s\n", strings.Join(r.AddPackages, " "), "not in the manifests: pinned by dockgen")
 	}
 	if e := from("cgo"); e != "default" {
 		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)

@@ -27,7 +27,9 @@ const maxReadSize = 256 << 10
 // deep, never dependency or build folders), so detection stays fast whatever
 // sits in node_modules.
 //
-// When more than one language is present, one is chosen by, in order:
+// A language found from its code alone, with no manifest (Facts.FromSource),
+// is dropped when another language has one. When more than one language
+// is then present, one is chosen by, in order:
 //  1. a language whose detector found a start entry (a start command, or a
 //     Go main package) beats one that did not: a package.json that only
 //     builds frontend assets does not outrank a Django app's manage.py;
@@ -43,6 +45,9 @@ const maxReadSize = 256 << 10
 // The choice is recorded as a warning naming the files of each candidate.
 // Warnings of every detector are kept, in detection order.
 //
+// A Procfile's web: line then replaces the detected start command
+// (applyProcfile, procfile.go).
+//
 // The runtime version then comes, for every language, first from the
 // version managers' files (mise.toml, .mise.toml, .tool-versions: they
 // pin), and only then from the stack's own files, which stay listed as
@@ -55,6 +60,7 @@ const maxReadSize = 256 << 10
 func Detect(fsys fs.FS) Facts {
 	g := newRegularFS(fsys)
 	f := chooseLanguage(g)
+	applyProcfile(g, &f)
 	applyVersionFiles(g, &f)
 	frontEndNode(g, &f)
 	explainChoices(g, &f)
@@ -93,6 +99,11 @@ func chooseLanguage(fsys fs.FS) Facts {
 	// Deno project: the Node.js candidate is the same project.
 	if slices.ContainsFunc(found, func(c candidate) bool { return c.lang == "bun" || c.lang == "deno" }) {
 		found = slices.DeleteFunc(found, func(c candidate) bool { return c.lang == "node" })
+	}
+	// A language found from its code alone (an app.py importing flask, no
+	// manifest) is no candidate beside one that has a manifest.
+	if slices.ContainsFunc(found, func(c candidate) bool { return !c.facts.FromSource }) {
+		found = slices.DeleteFunc(found, func(c candidate) bool { return c.facts.FromSource })
 	}
 	switch len(found) {
 	case 0:

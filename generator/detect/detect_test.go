@@ -23,6 +23,7 @@ type want struct {
 	pmVersion   string
 	framework   string
 	port        int
+	portEnv     bool // the app reads $PORT
 	command     []string
 	goMain      string
 	binary      string   // Rust
@@ -46,10 +47,56 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"python-flask-dev": {
 			lang: "python", version: VersionReq{"3.11.4", true, "runtime.txt"}, pm: "pip",
-			framework: "flask", port: 5000,
-			command:   []string{"flask", "--app", "app", "run", "--host", "0.0.0.0", "--port", "5000"},
+			// app.run(debug=True) is the development server: gunicorn is installed instead.
+			framework: "flask", port: 8000,
+			command:   []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
 			manifests: []string{"requirements.txt"}, deps: []string{"flask", "requests"},
-			warnings: []string{"app.py: flask run is a development server"},
+			warnings: []string{"requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0 (pinned by dockgen)"},
+		},
+		"python-nested-requirements": {
+			lang: "python", pm: "pip", framework: "flask", port: 8000,
+			command:   []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
+			manifests: []string{"requirements.txt", "requirements/prod.txt", "requirements/base.txt", "constraints.txt"},
+			// werkzeug is only a -c constraint; names of included files all count today.
+			deps: []string{"flask", "gunicorn", "werkzeug"},
+		},
+		"python-procfile": {
+			lang: "python", pm: "pip", framework: "flask", port: 8000, portEnv: true,
+			command:   []string{"sh", "-c", "exec gunicorn app:app --bind 0.0.0.0:$PORT --workers 2"},
+			manifests: []string{"requirements.txt"}, deps: []string{"flask", "gunicorn"},
+			warnings: []string{`Procfile: release: "flask --app app db upgrade" is not run by the image`},
+		},
+		"python-flask-no-manifest": {
+			lang: "python", pm: "pip", framework: "flask", port: 8000,
+			command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"}, deps: []string{"flask"},
+			warnings: []string{"app.py: no requirements file: the image installs flask==3.1.0 and gunicorn==23.0.0"},
+		},
+		"python-django-no-gunicorn": {
+			lang: "python", pm: "pip", framework: "django", port: 8000,
+			command:   []string{"gunicorn", "--bind", "0.0.0.0:8000", "shop.wsgi:application"},
+			manifests: []string{"requirements.txt"}, deps: []string{"django"},
+			warnings: []string{"requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0"},
+		},
+		"python-gunicorn-conf": {
+			lang: "python", pm: "pip", framework: "flask", port: 8080,
+			command:   []string{"gunicorn", "-c", "gunicorn.conf.py", "app:server"},
+			manifests: []string{"requirements.txt"}, deps: []string{"flask", "gunicorn"},
+		},
+		"python-uwsgi-ini": {
+			lang: "python", pm: "pip", framework: "django", port: 8000,
+			command:   []string{"uwsgi", "--ini", "uwsgi.ini"},
+			manifests: []string{"requirements.txt"}, deps: []string{"django", "uwsgi"},
+			warnings: []string{"uwsgi.ini: uWSGI publishes no wheels"},
+		},
+		"python-flask-factory": {
+			lang: "python", pm: "pip", framework: "flask", port: 8000,
+			command:   []string{"gunicorn", "--bind", "0.0.0.0:8000", "wsgi:app"},
+			manifests: []string{"requirements.txt"}, deps: []string{"flask", "gunicorn"},
+		},
+		"python-port-env": {
+			lang: "python", pm: "pip", framework: "fastapi", port: 7000, portEnv: true,
+			command:   []string{"uvicorn", "main:api", "--host", "0.0.0.0", "--port", "7000"},
+			manifests: []string{"requirements.txt"}, deps: []string{"fastapi", "uvicorn"},
 		},
 		"python-django-pip": {
 			lang: "python", version: VersionReq{"3.12.4", true, ".python-version"}, pm: "pip",
@@ -346,6 +393,7 @@ func check(t *testing.T, got Facts, w want) {
 	eq("PackageManagerVersion", got.PackageManagerVersion, w.pmVersion)
 	eq("Framework", got.Framework, w.framework)
 	eq("Port", got.Port, w.port)
+	eq("PortEnv", got.PortEnv, w.portEnv)
 	eq("Command", got.Command, w.command)
 	eq("GoMain", got.GoMain, w.goMain)
 	eq("Binary", got.Binary, w.binary)
@@ -524,8 +572,9 @@ func TestLanguagePrecedence(t *testing.T) {
 		{
 			name: "npm init main that does not exist is no start entry",
 			files: fstest.MapFS{
-				"manage.py":    {Data: []byte("import os\n")},
-				"package.json": {Data: []byte(`{"main":"index.js","scripts":{"test":"exit 1"}}`)},
+				"manage.py":      {Data: []byte("import os\n")},
+				"mysite/wsgi.py": {Data: []byte("application = None\n")},
+				"package.json":   {Data: []byte(`{"main":"index.js","scripts":{"test":"exit 1"}}`)},
 			},
 			lang: "python", warn: "chose python (it has a start entry)",
 		},

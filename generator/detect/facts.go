@@ -11,7 +11,9 @@ package detect
 type Evidence struct {
 	// Field is the value this explains: "language", "version",
 	// "package_manager", "framework", "port", "command", "entrypoint",
-	// "cgo" (Go) or "node_version" (the Node.js of a front-end build).
+	// "cgo" (Go), "node_version" (the Node.js of a front-end build),
+	// "port_env" (the app reads $PORT) or "server_config" (the project's
+	// own gunicorn.conf.py or uwsgi.ini, which the command defers to).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`
@@ -90,6 +92,15 @@ type Facts struct {
 	// GoMain is the main package to build, as a "./"-prefixed slash path
 	// ("." or "./cmd/api"); "" for other languages.
 	GoMain string `json:"go_main,omitempty"`
+	// FromSource is true when the language was found from the code alone,
+	// with no manifest (an app.py importing flask): such a candidate is
+	// dropped when another language has a manifest.
+	FromSource bool `json:"from_source,omitempty"`
+	// AddPackages are pinned Python packages the image installs beyond the
+	// manifests ("gunicorn==23.0.0"): the production server a project does
+	// not depend on, or the imported framework of an app with no manifest.
+	// Each comes with a warning that says what to add.
+	AddPackages []string `json:"add_packages,omitempty"`
 	// InstallProject is true when the command is one of the project's own
 	// [project.scripts]: the Python project itself is installed too.
 	InstallProject bool `json:"install_project,omitempty"`

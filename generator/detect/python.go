@@ -190,12 +190,22 @@ func includedFile(line string) string {
 // marker exists.
 func detectPython(fsys fs.FS) (Facts, bool) {
 	marker := firstExisting(fsys, pythonMarkers)
+	imported, importFile := "", ""
 	if marker == "" {
-		return Facts{}, false
+		// No manifest: an app module that imports a web framework.
+		if importFile, imported = pythonImportedFramework(fsys); importFile == "" {
+			return Facts{}, false
+		}
+		marker = importFile
 	}
 	r := &recorder{}
 	r.f.Language = "python"
-	r.evidence("language", marker, marker+" exists")
+	r.f.FromSource = imported != ""
+	if imported != "" {
+		r.evidence("language", importFile, importFile+" imports "+imported+" (no requirements file or pyproject.toml)")
+	} else {
+		r.evidence("language", marker, marker+" exists")
+	}
 
 	var pp pyproject
 	hasPyproject := readTOML(fsys, r, "pyproject.toml", &pp)
@@ -205,9 +215,70 @@ func detectPython(fsys fs.FS) (Facts, bool) {
 	pythonVersion(fsys, r, &pp, hasPyproject, &pf, hasPipfile)
 	reqFiles := pythonPackageManager(fsys, r, &pp, hasPyproject)
 	deps := pythonDependencies(fsys, r, reqFiles, &pp, hasPyproject, &pf, hasPipfile)
+	if imported != "" {
+		deps.add(imported, importFile, nil)
+		r.addPackage(imported)
+	}
 	r.f.Dependencies = deps.sorted()
 	pythonApp(fsys, r, deps, &pp, hasPyproject)
+	if i := evidenceIndex(&r.f, "framework"); imported != "" && i >= 0 {
+		r.f.Evidence[i].Reason = "imports " + imported
+	}
+	if imported != "" {
+		r.warn("%s: no requirements file: the image installs %s (pinned by dockgen); a requirements.txt naming them would make the build reproducible", importFile, strings.Join(r.f.AddPackages, " and "))
+	}
 	return r.f, true
+}
+
+// pythonImportModules are the modules an app with no manifest is looked
+// for in, and pythonImport the frameworks it may import.
+var (
+	pythonImportModules = []string{"app.py", "main.py", "wsgi.py", "application.py", "server.py"}
+	pythonImport        = regexp.MustCompile(`(?m)^\s*(?:from|import)\s+(flask|fastapi|django)\b`)
+)
+
+// pythonImportedFramework finds the first app module importing flask,
+// fastapi or django; "" when none does.
+func pythonImportedFramework(fsys fs.FS) (file, framework string) {
+	for _, f := range pythonImportModules {
+		if data, ok := readSource(fsys, f); ok {
+			if m := pythonImport.FindSubmatch(data); m != nil {
+				return f, string(m[1])
+			}
+		}
+	}
+	return "", ""
+}
+
+// pythonPins are the releases dockgen installs when a project lacks a
+// package: the production server it is run with, or (no manifest) the
+// framework its code imports. Pinned so the build repeats; a warning says
+// what to add to the project's own manifest.
+var pythonPins = map[string]string{
+	"gunicorn": "23.0.0",
+	"uvicorn":  "0.34.0",
+	"flask":    "3.1.0",
+	"fastapi":  "0.115.6",
+	"django":   "5.1.4",
+}
+
+// addPackage adds name, pinned, to AddPackages and returns the pin.
+func (r *recorder) addPackage(name string) string {
+	p := name + "==" + pythonPins[name]
+	if !contains(r.f.AddPackages, p) {
+		r.f.AddPackages = append(r.f.AddPackages, p)
+	}
+	return p
+}
+
+// needServer installs a production server the project does not depend on,
+// with a warning naming the manifest to add it to (none when the app has no
+// manifest: detectPython's warning lists every package then).
+func (r *recorder) needServer(server, why string) {
+	p := r.addPackage(server)
+	if len(r.f.Manifests) > 0 {
+		r.warn("%s: %s is not a dependency; the image installs %s (pinned by dockgen) %s; add it to %s", r.f.Manifests[0], server, p, why, r.f.Manifests[0])
+	}
 }
 
 // pythonVersion sets the version requirement: .python-version, then
@@ -413,8 +484,10 @@ var (
 	fastAPIApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
 	flaskApp       = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(`)
 	flaskFactory   = regexp.MustCompile(`(?m)^def create_app\(`)
-	starletteApp   = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
-	streamlitUse   = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
+	// flaskFactoryCall is a module-level app object built by a factory.
+	flaskFactoryCall = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
+	starletteApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
+	streamlitUse     = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
 	// pyRunPort finds port=NNNN inside app.run(...) or uvicorn.run(...).
 	pyRunPort = regexp.MustCompile(`(?:\.run|uvicorn\.run)\([^)]*?\bport\s*=\s*(\d{2,5})`)
 )
@@ -425,7 +498,6 @@ var (
 // project), then a main.py/app.py script.
 func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyproject bool) {
 	hasManage := exists(fsys, "manage.py")
-	gunicorn := deps.has("gunicorn")
 	switch {
 	case hasManage || deps.has("django"):
 		r.f.Framework = "django"
@@ -434,7 +506,7 @@ func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyprojec
 		} else {
 			r.evidence("framework", deps.from["django"], "depends on django")
 		}
-		pythonDjango(fsys, r, hasManage, gunicorn)
+		pythonDjango(fsys, r, deps, hasManage)
 		return
 	case deps.has("fastapi"):
 		r.f.Framework = "fastapi"
@@ -444,7 +516,7 @@ func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyprojec
 	case deps.has("flask"):
 		r.f.Framework = "flask"
 		r.evidence("framework", deps.from["flask"], "depends on flask")
-		pythonFlask(fsys, r, gunicorn, deps)
+		pythonFlask(fsys, r, deps)
 		return
 	case deps.has("starlette"):
 		r.f.Framework = "starlette"
@@ -461,13 +533,109 @@ func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyprojec
 		return
 	}
 	for _, f := range []string{"main.py", "app.py"} {
-		if exists(fsys, f) {
+		if src, ok := readSource(fsys, f); ok {
 			r.f.Command = []string{"python", f}
 			r.evidence("entrypoint", f, f+" exists (no web framework found)")
 			r.evidence("command", f, "runs the script")
+			if port, env := pythonPortEnv(r, f, src); env && port != 0 {
+				r.f.Port = port
+				r.evidence("port", f, fmt.Sprintf("PORT defaults to %d in the code", port))
+			}
 			return
 		}
 	}
+}
+
+var (
+	// pyEnvPort is the app reading PORT: os.environ.get("PORT", "5000"),
+	// os.getenv("PORT", 5000), os.environ["PORT"]; the default is captured.
+	pyEnvPort = regexp.MustCompile(`os\.(?:environ\.get|getenv)\(\s*["']PORT["']\s*(?:,\s*(?:int\()?["']?(\d{2,5})["']?)?|os\.environ\[\s*["']PORT["']\s*\]`)
+)
+
+// pythonPortEnv records that src reads $PORT (PortEnv) and returns the
+// default it gives, 0 when none.
+func pythonPortEnv(r *recorder, file string, src []byte) (port int, env bool) {
+	m := pyEnvPort.FindSubmatch(src)
+	if m == nil {
+		return 0, false
+	}
+	r.f.PortEnv = true
+	r.evidence("port_env", file, "reads the PORT environment variable")
+	return parsePort(string(m[1])), true
+}
+
+// gunicornConf is the file gunicorn reads from its working directory.
+const gunicornConf = "gunicorn.conf.py"
+
+// gunicornBind is a bind setting in gunicorn.conf.py: bind = "0.0.0.0:8080"
+// or bind = ["0.0.0.0:8080"]; and one that reads PORT.
+var (
+	gunicornBind    = regexp.MustCompile(`(?m)^bind\s*=\s*\[?\s*[fr]?["'][^"':]*:(\d{2,5})["']`)
+	gunicornBindAny = regexp.MustCompile(`(?m)^bind\s*=`)
+)
+
+// gunicornCommand serves target with gunicorn, deferring to the project's
+// gunicorn.conf.py when it has one (its bind wins; the file is used as it
+// is, never written), else binding to port. The server is installed when
+// the project does not depend on it.
+func gunicornCommand(fsys fs.FS, r *recorder, deps *pyDeps, target, appDir string, port int, portFile, portReason string) {
+	if !deps.has("gunicorn") {
+		r.needServer("gunicorn", "to serve "+target+" in production")
+	}
+	cmd := []string{"gunicorn"}
+	if src, ok := readSource(fsys, gunicornConf); ok {
+		cmd = append(cmd, "-c", gunicornConf)
+		r.evidence("server_config", gunicornConf, "the project's gunicorn config: the command defers to it, and dockgen never writes it")
+		if m := gunicornBind.FindSubmatch(src); m != nil {
+			port, portFile, portReason = parsePort(string(m[1])), gunicornConf, "bind = "+quote(":"+string(m[1]))
+		} else if gunicornBindAny.Match(src) {
+			if p, env := pythonPortEnv(r, gunicornConf, src); env {
+				if p != 0 {
+					port, portFile, portReason = p, gunicornConf, fmt.Sprintf("bind reads PORT, default %d", p)
+				}
+			} else {
+				r.warn("%s: bind is not a literal address; EXPOSE %d may not be where it listens (pass --port)", gunicornConf, port)
+			}
+		} else {
+			cmd = append(cmd, "--bind", fmt.Sprintf("0.0.0.0:%d", port))
+		}
+	} else {
+		cmd = append(cmd, "--bind", fmt.Sprintf("0.0.0.0:%d", port))
+	}
+	if appDir != "" {
+		cmd = append(cmd, "--chdir", appDir)
+	}
+	r.f.Port = port
+	r.evidence("port", portFile, portReason)
+	r.f.Command = append(cmd, target)
+}
+
+// uwsgiINI is the project's uWSGI config, used when it depends on uwsgi.
+const uwsgiINI = "uwsgi.ini"
+
+// uwsgiHTTP is an HTTP listener in uwsgi.ini: http = :8000,
+// http-socket = 0.0.0.0:8000.
+var uwsgiHTTP = regexp.MustCompile(`(?m)^\s*(?:http|http-socket)\s*=\s*[^\s:]*:(\d{2,5})\s*$`)
+
+// uwsgiCommand runs `uwsgi --ini uwsgi.ini` when the project depends on
+// uwsgi and ships the ini: its listener decides the port. ok is false
+// otherwise.
+func uwsgiCommand(fsys fs.FS, r *recorder, deps *pyDeps) bool {
+	src, ok := readSource(fsys, uwsgiINI)
+	if !ok || !deps.has("uwsgi") {
+		return false
+	}
+	r.f.Command = []string{"uwsgi", "--ini", uwsgiINI}
+	r.warn("%s: uWSGI publishes no wheels: pip compiles it, which needs a C compiler in the build stage (the full variant, python:<line>-trixie, has one: --variant full)", uwsgiINI)
+	r.evidence("server_config", uwsgiINI, "the project's uWSGI config: the command defers to it, and dockgen never writes it")
+	r.evidence("command", uwsgiINI, "uwsgi is a dependency and uwsgi.ini exists")
+	if m := uwsgiHTTP.FindSubmatch(src); m != nil {
+		r.f.Port = parsePort(string(m[1]))
+		r.evidence("port", uwsgiINI, "http listener on :"+string(m[1]))
+	} else {
+		r.warn("%s: no http = or http-socket = listener (a uwsgi-protocol socket needs a web server in front); pass --port", uwsgiINI)
+	}
+	return true
 }
 
 // projectScript is a [project.scripts] name that can be an exec-form
@@ -528,50 +696,82 @@ func pythonStreamlit(fsys fs.FS, r *recorder, deps *pyDeps) {
 	r.evidence("command", file, "streamlit run serves the script")
 }
 
-// pythonDjango finds the project package holding wsgi.py: from manage.py's
-// DJANGO_SETTINGS_MODULE, else by listing the top two folder levels.
-func pythonDjango(fsys fs.FS, r *recorder, hasManage, gunicorn bool) {
+// pythonDjango serves the project's WSGI application (WSGI_APPLICATION in
+// its settings, else <project>/wsgi.py) with a production server, never
+// runserver: uwsgi with the project's uwsgi.ini when it depends on uwsgi,
+// uvicorn on asgi.py when it depends on uvicorn and not gunicorn, else
+// gunicorn (installed, pinned, when it is not a dependency).
+func pythonDjango(fsys fs.FS, r *recorder, deps *pyDeps, hasManage bool) {
 	r.f.Port = 8000
-	wsgi, reason := "", ""
+	settings := ""
 	if data, ok := readSource(fsys, "manage.py"); ok {
 		if m := djangoSettings.FindSubmatch(data); m != nil {
-			// "mysite.settings" or "config.settings.prod": the project
-			// package is what precedes the settings module.
-			parts := strings.Split(string(m[1]), ".")
-			end := len(parts) - 1
-			for i, p := range parts {
-				if p == "settings" {
-					end = i
-					break
-				}
-			}
-			if pkg := strings.Join(parts[:end], "/"); pkg != "" && exists(fsys, pkg+"/wsgi.py") {
-				wsgi, reason = pkg+"/wsgi.py", "manage.py sets DJANGO_SETTINGS_MODULE="+quote(string(m[1]))
-			}
+			settings = string(m[1])
 		}
 	}
-	if wsgi == "" {
-		wsgi = findWSGI(fsys)
-		reason = "wsgi.py found in the project package"
+	module, variable, file, reason := djangoWSGI(fsys, settings)
+	if file != "" {
+		r.evidence("entrypoint", file, reason)
 	}
-	if wsgi != "" {
-		r.evidence("entrypoint", wsgi, reason)
+	if uwsgiCommand(fsys, r, deps) {
+		return
 	}
-	switch {
-	case gunicorn && wsgi != "":
-		mod := dotted(wsgi)
-		r.f.Command = []string{"gunicorn", "--bind", "0.0.0.0:8000", mod + ":application"}
-		r.evidence("command", wsgi, "gunicorn is a dependency; serves "+mod+":application")
-		r.evidence("port", wsgi, "gunicorn bound to 8000, Django's default")
-	case hasManage:
-		r.f.Command = []string{"python", "manage.py", "runserver", "0.0.0.0:8000"}
-		r.evidence("command", "manage.py", "no gunicorn dependency (or no wsgi.py); Django's runserver")
-		r.evidence("port", "manage.py", "runserver default 8000")
-		r.warn("manage.py: runserver is Django's development server; add gunicorn to the dependencies to serve %s in production", orText(wsgi, "the WSGI app"))
-	default:
+	if module == "" {
 		r.evidence("port", "", "Django default 8000")
-		r.warn("django: no manage.py or wsgi.py found; pass --cmd to set the start command")
+		r.warn("django: no WSGI application found (WSGI_APPLICATION in the settings, or <project>/wsgi.py); pass --cmd to set the start command")
+		return
 	}
+	if asgi := strings.TrimSuffix(file, "wsgi.py") + "asgi.py"; deps.has("uvicorn") && !deps.has("gunicorn") && exists(fsys, asgi) {
+		mod := dotted(asgi)
+		r.f.Command = []string{"uvicorn", mod + ":application", "--host", "0.0.0.0", "--port", "8000"}
+		r.evidence("command", asgi, "uvicorn is a dependency; serves "+mod+":application")
+		r.evidence("port", asgi, "uvicorn bound to 8000, Django's default")
+		return
+	}
+	target := module + ":" + variable
+	gunicornCommand(fsys, r, deps, target, "", 8000, file, "gunicorn bound to 8000, Django's default")
+	r.evidence("command", file, "gunicorn serves "+target)
+}
+
+// djangoWSGIApp is WSGI_APPLICATION = "mysite.wsgi.application".
+var djangoWSGIApp = regexp.MustCompile(`(?m)^WSGI_APPLICATION\s*=\s*["']([A-Za-z_][\w.]*)\.([A-Za-z_]\w*)["']`)
+
+// djangoWSGI finds the WSGI application: WSGI_APPLICATION in the settings
+// module manage.py names (or its package's base/common module), else a
+// <project>/wsgi.py. It returns the module, the variable, the module's file
+// and the reason; "" when none exists.
+func djangoWSGI(fsys fs.FS, settings string) (module, variable, file, reason string) {
+	if settings != "" {
+		p := strings.ReplaceAll(settings, ".", "/")
+		dir := path.Dir(p)
+		for _, f := range []string{p + ".py", p + "/__init__.py", p + "/base.py", dir + "/base.py", dir + "/common.py"} {
+			data, ok := readSource(fsys, f)
+			if !ok {
+				continue
+			}
+			if m := djangoWSGIApp.FindSubmatch(data); m != nil {
+				mod := string(m[1])
+				if wf := strings.ReplaceAll(mod, ".", "/") + ".py"; exists(fsys, wf) {
+					return mod, string(m[2]), wf, f + " sets WSGI_APPLICATION = " + quote(mod+"."+string(m[2]))
+				}
+			}
+		}
+		parts := strings.Split(settings, ".")
+		end := len(parts) - 1
+		for i, p := range parts {
+			if p == "settings" {
+				end = i
+				break
+			}
+		}
+		if pkg := strings.Join(parts[:end], "/"); pkg != "" && exists(fsys, pkg+"/wsgi.py") {
+			return dotted(pkg + "/wsgi.py"), "application", pkg + "/wsgi.py", "manage.py sets DJANGO_SETTINGS_MODULE=" + quote(settings)
+		}
+	}
+	if wf := findWSGI(fsys); wf != "" {
+		return dotted(wf), "application", wf, "wsgi.py found in the project package"
+	}
+	return "", "", "", ""
 }
 
 func orText(s, alt string) string {
@@ -678,6 +878,8 @@ func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candid
 	portReason, portFile := label+" served by uvicorn on 8000", deps.from[dep]
 	if p := firstPort(src, pyRunPort); p != 0 {
 		r.f.Port, portReason, portFile = p, fmt.Sprintf("uvicorn.run(..., port=%d)", p), file
+	} else if p, _ := pythonPortEnv(r, file, src); p != 0 {
+		r.f.Port, portReason, portFile = p, fmt.Sprintf("PORT defaults to %d in the code", p), file
 	}
 	r.evidence("port", portFile, portReason)
 	if file == "" {
@@ -692,7 +894,7 @@ func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candid
 	}
 	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
 	if !served {
-		r.warn("%s: %s is a dependency but uvicorn is not; add %s so the start command exists", deps.from[dep], dep, add)
+		r.needServer("uvicorn", "to serve "+mod+":"+variable+" (or add "+add+")")
 	}
 }
 
@@ -705,28 +907,39 @@ func hasExtra(deps *pyDeps, name string, extras ...string) bool {
 	return false
 }
 
-func pythonFlask(fsys fs.FS, r *recorder, gunicorn bool, deps *pyDeps) {
+// pythonFlask serves the app object (found by assignment: app =
+// Flask(...), server = Flask(...), app = create_app()) or the factory
+// (def create_app) with a production server: uwsgi with the project's
+// uwsgi.ini when it depends on uwsgi, else gunicorn (installed, pinned,
+// when it is not a dependency). Never `flask run`.
+func pythonFlask(fsys fs.FS, r *recorder, deps *pyDeps) {
 	candidates := []string{"app.py", "wsgi.py", "main.py", "application.py", "server.py", "app/__init__.py", "app/app.py"}
 	for _, pkg := range srcPackages(fsys) {
 		candidates = append(candidates, "src/"+pkg+"/__init__.py", "src/"+pkg+"/app.py")
 	}
 	file, variable, src := findAppModule(fsys, candidates, flaskApp)
+	how := "Flask(...)"
+	if file == "" {
+		// An app object a factory built: app = create_app() in wsgi.py.
+		if file, variable, src = findAppModule(fsys, candidates, flaskFactoryCall); file != "" {
+			how = "create_app()"
+		}
+	}
 	factory := false
 	if file == "" {
 		// The application-factory pattern: create_app() builds the app.
 		file, _, src = findAppModule(fsys, candidates, flaskFactory)
 		factory = file != ""
 	}
-	port, portFile, portReason := 5000, deps.from["flask"], "flask run default 5000"
-	if gunicorn {
-		port, portFile, portReason = 8000, deps.from["gunicorn"], "gunicorn is a dependency; bound to 8000"
-	}
+	port, portFile, portReason := 8000, deps.from["flask"], "gunicorn's default 8000 (a convention: Flask names no production port)"
 	if p := firstPort(src, pyRunPort); p != 0 {
 		port, portFile, portReason = p, file, fmt.Sprintf("app.run(..., port=%d)", p)
+	} else if p, _ := pythonPortEnv(r, file, src); p != 0 {
+		port, portFile, portReason = p, file, fmt.Sprintf("PORT defaults to %d in the code", p)
 	}
-	r.f.Port = port
-	r.evidence("port", portFile, portReason)
 	if file == "" {
+		r.f.Port = port
+		r.evidence("port", portFile, portReason)
 		r.warn("%s: flask is a dependency but no module defines app = Flask(...); pass --cmd to set the start command", deps.from["flask"])
 		return
 	}
@@ -736,25 +949,11 @@ func pythonFlask(fsys fs.FS, r *recorder, gunicorn bool, deps *pyDeps) {
 		target = mod + ":create_app()"
 		r.evidence("entrypoint", file, "defines create_app()")
 	} else {
-		r.evidence("entrypoint", file, fmt.Sprintf("defines %s = Flask(...)", variable))
+		r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s", variable, how))
 	}
-	if gunicorn {
-		r.f.Command = []string{"gunicorn", "--bind", fmt.Sprintf("0.0.0.0:%d", port)}
-		if appDir != "" {
-			r.f.Command = append(r.f.Command, "--chdir", appDir)
-		}
-		r.f.Command = append(r.f.Command, target)
-		r.evidence("command", file, "gunicorn is a dependency; serves "+target)
+	if uwsgiCommand(fsys, r, deps) {
 		return
 	}
-	app := mod
-	if appDir != "" {
-		app = file // flask --app takes a file path and finds its import root
-	}
-	if !factory && variable != "app" && variable != "application" {
-		app += ":" + variable
-	}
-	r.f.Command = []string{"flask", "--app", app, "run", "--host", "0.0.0.0", "--port", fmt.Sprint(port)}
-	r.evidence("command", file, "no gunicorn dependency; flask run serves "+mod)
-	r.warn("%s: flask run is a development server; add gunicorn to the dependencies for production", file)
+	gunicornCommand(fsys, r, deps, target, appDir, port, portFile, portReason)
+	r.evidence("command", file, "gunicorn serves "+target)
 }

@@ -142,13 +142,16 @@ func TestPythonApp(t *testing.T) {
 		framework string
 		port      int
 		command   []string
+		portEnv   bool
+		add       []string // AddPackages
 		warn      string
 	}{
 		{
-			name:      "django without gunicorn runs runserver and warns",
+			name:      "django without gunicorn: gunicorn installed, never runserver",
 			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "Django\n"),
-			framework: "django", port: 8000, command: []string{"python", "manage.py", "runserver", "0.0.0.0:8000"},
-			warn: "manage.py: runserver is Django's development server; add gunicorn",
+			framework: "django", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"},
+			add:  []string{"gunicorn==23.0.0"},
+			warn: "requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0 (pinned by dockgen) to serve site.wsgi:application in production; add it to requirements.txt",
 		},
 		{
 			name:      "django project package found by listing when manage.py does not say",
@@ -169,7 +172,8 @@ func TestPythonApp(t *testing.T) {
 			name:      "fastapi without uvicorn warns",
 			files:     files("requirements.txt", "fastapi\n", "main.py", "from fastapi import FastAPI\napp = FastAPI()\n"),
 			framework: "fastapi", port: 8000, command: []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"},
-			warn: "requirements.txt: fastapi is a dependency but uvicorn is not",
+			add:  []string{"uvicorn==0.34.0"},
+			warn: "requirements.txt: uvicorn is not a dependency; the image installs uvicorn==0.34.0",
 		},
 		{
 			name:      "fastapi without an app module warns and has no command",
@@ -183,10 +187,66 @@ func TestPythonApp(t *testing.T) {
 			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:create_app()"},
 		},
 		{
-			name:      "flask dev server on the port app.run names",
+			name:      "flask without gunicorn: gunicorn installed, on the port app.run names",
 			files:     files("requirements.txt", "flask\n", "application.py", "import flask\napplication = flask.Flask(__name__)\n\nif __name__ == \"__main__\":\n    application.run(host=\"0.0.0.0\", port=8081)\n"),
-			framework: "flask", port: 8081, command: []string{"flask", "--app", "application", "run", "--host", "0.0.0.0", "--port", "8081"},
-			warn: "application.py: flask run is a development server",
+			framework: "flask", port: 8081, command: []string{"gunicorn", "--bind", "0.0.0.0:8081", "application:application"},
+			add:  []string{"gunicorn==23.0.0"},
+			warn: "requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0",
+		},
+		{
+			name:      "flask app object under another name",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "app.py", "from flask import Flask\nserver = Flask(__name__)\n"),
+			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:server"},
+		},
+		{
+			name:      "flask app built by a factory in wsgi.py",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "wsgi.py", "from app import create_app\n\napp = create_app()\n", "app/__init__.py", "from flask import Flask\ndef create_app():\n    return Flask(__name__)\n"),
+			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "wsgi:app"},
+		},
+		{
+			name:      "flask port from os.environ.get(\"PORT\", ...)",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "app.py", "import os\nfrom flask import Flask\napp = Flask(__name__)\nif __name__ == '__main__':\n    app.run(host='0.0.0.0', port=int(os.environ.get(\"PORT\", \"5000\")))\n"),
+			framework: "flask", port: 5000, portEnv: true, command: []string{"gunicorn", "--bind", "0.0.0.0:5000", "app:app"},
+		},
+		{
+			name:      "the project's gunicorn.conf.py: the command defers to it, its bind is the port",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "app.py", "from flask import Flask\napp = Flask(__name__)\n", "gunicorn.conf.py", "workers = 4\nbind = \"0.0.0.0:8080\"\n"),
+			framework: "flask", port: 8080, command: []string{"gunicorn", "-c", "gunicorn.conf.py", "app:app"},
+		},
+		{
+			name:      "gunicorn.conf.py without bind: the image binds",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "app.py", "from flask import Flask\napp = Flask(__name__)\n", "gunicorn.conf.py", "workers = 4\n"),
+			framework: "flask", port: 8000, command: []string{"gunicorn", "-c", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "app:app"},
+		},
+		{
+			name:      "gunicorn.conf.py bind reads PORT",
+			files:     files("requirements.txt", "flask\ngunicorn\n", "app.py", "from flask import Flask\napp = Flask(__name__)\n", "gunicorn.conf.py", "import os\nbind = f\"0.0.0.0:{os.getenv('PORT', '9000')}\"\n"),
+			framework: "flask", port: 9000, portEnv: true, command: []string{"gunicorn", "-c", "gunicorn.conf.py", "app:app"},
+		},
+		{
+			name:      "django on uwsgi with the project's uwsgi.ini",
+			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "django\nuwsgi\n", "uwsgi.ini", "[uwsgi]\nmodule = site.wsgi:application\nhttp = :8081\n"),
+			framework: "django", port: 8081, command: []string{"uwsgi", "--ini", "uwsgi.ini"},
+			warn: "uwsgi.ini: uWSGI publishes no wheels: pip compiles it, which needs a C compiler in the build stage (the full variant, python:<line>-trixie, has one: --variant full)",
+		},
+		{
+			name:      "django WSGI_APPLICATION from the settings",
+			files:     files("manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.production')\n", "config/settings/base.py", "WSGI_APPLICATION = \"config.wsgi.application\"\n", "config/settings/production.py", "from .base import *\n", "config/wsgi.py", "application = None\n", "other/wsgi.py", "", "requirements.txt", "django\ngunicorn\n"),
+			framework: "django", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "config.wsgi:application"},
+		},
+		{
+			name:      "no manifest: a flask app.py gets flask and gunicorn, pinned",
+			files:     files("app.py", "from flask import Flask\napp = Flask(__name__)\n"),
+			framework: "flask", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
+			add:  []string{"flask==3.1.0", "gunicorn==23.0.0"},
+			warn: "app.py: no requirements file: the image installs flask==3.1.0 and gunicorn==23.0.0 (pinned by dockgen); a requirements.txt naming them would make the build reproducible",
+		},
+		{
+			name:      "no manifest: a fastapi main.py gets fastapi and uvicorn",
+			files:     files("main.py", "import fastapi\napp = fastapi.FastAPI()\n"),
+			framework: "fastapi", port: 8000, command: []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"},
+			add:  []string{"fastapi==0.115.6", "uvicorn==0.34.0"},
+			warn: "main.py: no requirements file: the image installs fastapi==0.115.6 and uvicorn==0.34.0",
 		},
 		{
 			name:      "framework beats a project script",
@@ -231,7 +291,8 @@ func TestPythonApp(t *testing.T) {
 			name:      "starlette without uvicorn warns",
 			files:     files("requirements.txt", "starlette\n", "app.py", "from starlette.applications import Starlette\napp = Starlette()\n"),
 			framework: "starlette", port: 8000, command: []string{"uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"},
-			warn: "requirements.txt: starlette is a dependency but uvicorn is not",
+			add:  []string{"uvicorn==0.34.0"},
+			warn: "requirements.txt: uvicorn is not a dependency; the image installs uvicorn==0.34.0",
 		},
 		{
 			name:      "fastapi beats starlette",
@@ -254,6 +315,15 @@ func TestPythonApp(t *testing.T) {
 			files:   files("requirements.txt", "requests\n", "app.py", "print('hi')\n"),
 			command: []string{"python", "app.py"},
 		},
+		{
+			name:    "a script that reads PORT",
+			files:   files("requirements.txt", "", "app.py", "import os\nport = int(os.environ.get('PORT', '8000'))\n"),
+			command: []string{"python", "app.py"}, port: 8000, portEnv: true,
+		},
+		{
+			name:  "a plain app.py with no manifest is no Python project",
+			files: files("app.py", "import os\n"),
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -262,6 +332,9 @@ func TestPythonApp(t *testing.T) {
 				t.Errorf("Framework, Port, Command = %q, %d, %q; want %q, %d, %q",
 					got.Framework, got.Port, got.Command, tt.framework, tt.port, tt.command)
 			}
+			if got.PortEnv != tt.portEnv || !reflect.DeepEqual(got.AddPackages, tt.add) {
+				t.Errorf("PortEnv, AddPackages = %v, %q; want %v, %q", got.PortEnv, got.AddPackages, tt.portEnv, tt.add)
+			}
 			var want []string
 			if tt.warn != "" {
 				want = []string{tt.warn}
@@ -269,5 +342,18 @@ func TestPythonApp(t *testing.T) {
 			checkWarnings(t, got.Warnings, want)
 			checkEvidence(t, got)
 		})
+	}
+}
+
+// TestPythonFromSourceYieldsToAManifest: an app.py that imports flask makes
+// a Python project only where no other language has a manifest.
+func TestPythonFromSourceYieldsToAManifest(t *testing.T) {
+	f := Detect(files("go.mod", "module x\n\ngo 1.23\n", "main.go", "package main\nfunc main() {}\n", "app.py", "import flask\n"))
+	if f.Language != "go" || len(f.Warnings) != 0 {
+		t.Errorf("Language, Warnings = %q, %q; want go and none", f.Language, f.Warnings)
+	}
+	f = Detect(files("app.py", "import flask\napp = flask.Flask(__name__)\n"))
+	if f.Language != "python" || !f.FromSource || len(f.Manifests) != 0 {
+		t.Errorf("Language, FromSource, Manifests = %q, %v, %q; want python, true, none", f.Language, f.FromSource, f.Manifests)
 	}
 }

@@ -117,10 +117,7 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 		t.Errorf("%s: no EXPOSE %d", name, s.Port)
 	}
 	// Manifests are copied and installed before the source.
-	copyManifests := strings.Index(df, "COPY "+strings.Join(s.Manifests, " ")+" ./")
-	if copyManifests < 0 {
-		copyManifests = nestedManifestsCopied(s.Manifests, df)
-	}
+	copyManifests := manifestsCopied(s.Manifests, df)
 	copySource := strings.Index(df, "COPY . .")
 	// Cargo cannot resolve a package from its manifests alone (it needs
 	// the targets): Rust copies the source whole and keeps crates and
@@ -184,30 +181,36 @@ func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
 // nestedManifestsCopied is where the last manifest is copied when some
 // sit in folders (a .NET project, a Gradle subproject): the root ones in
 // one COPY to ./, each other one to its own folder; -1 when one is not.
-func nestedManifestsCopied(manifests []string, df string) int {
-	var root, nested []string
-	for _, m := range manifests {
-		if strings.Contains(m, "/") {
-			nested = append(nested, m)
-		} else {
-			root = append(root, m)
-		}
-	}
-	if len(nested) == 0 {
+// manifestsCopied returns the offset of the last COPY that puts one of the
+// manifests in place, -1 when any is missing or lands elsewhere than its
+// own path (requirements/base.txt flat in ./ breaks `-r requirements/base.txt`).
+func manifestsCopied(manifests []string, df string) int {
+	if len(manifests) == 0 {
 		return -1
 	}
-	last := -1
-	if len(root) > 0 {
-		if last = strings.Index(df, "COPY "+strings.Join(root, " ")+" ./\n"); last < 0 {
-			return -1
+	dest := map[string]string{} // source -> destination folder
+	at := map[string]int{}
+	offset := 0
+	for _, line := range strings.SplitAfter(df, "\n") {
+		if f := strings.Fields(line); len(f) >= 3 && f[0] == "COPY" && !strings.HasPrefix(f[1], "--") {
+			for _, src := range f[1 : len(f)-1] {
+				if _, seen := dest[src]; !seen {
+					dest[src], at[src] = f[len(f)-1], offset
+				}
+			}
 		}
+		offset += len(line)
 	}
-	for _, m := range nested {
-		i := strings.Index(df, "COPY "+m+" "+path.Dir(m)+"/\n")
-		if i < 0 {
+	last := -1
+	for _, m := range manifests {
+		want := "./"
+		if d := path.Dir(m); d != "." {
+			want = d + "/"
+		}
+		if dest[m] != want {
 			return -1
 		}
-		last = max(last, i)
+		last = max(last, at[m])
 	}
 	return last
 }

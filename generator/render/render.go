@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"text/template"
@@ -53,8 +54,50 @@ type Label struct {
 // HasManifest reports whether name is among the manifests to copy.
 func (m Model) HasManifest(name string) bool { return slices.Contains(m.Manifests, name) }
 
-// CopyList is the manifests as COPY sources, space-separated.
-func (m Model) CopyList() string { return strings.Join(m.Manifests, " ") }
+// CopyGroup is one COPY instruction of files that keep their paths: the
+// sources, all in one folder, and that folder as the destination ("./" for
+// the root, "requirements/" for requirements/base.txt).
+type CopyGroup struct {
+	Sources []string
+	Dest    string
+}
+
+// CopyGroups groups paths by folder, so each file lands at its own path in
+// the image: the root's files in one COPY to ./, then each folder's in one
+// COPY to that folder, in first-seen order. It is the one helper every stack
+// copies manifests with (the shared "copy-paths" and "copy-manifests"
+// blocks): a flat COPY of requirements/base.txt to ./ would break the
+// `-r requirements/base.txt` that names it.
+func CopyGroups(paths []string) []CopyGroup {
+	var groups []CopyGroup
+	index := map[string]int{}
+	for _, p := range paths {
+		dest := "./"
+		if d := path.Dir(p); d != "." {
+			dest = d + "/"
+		}
+		i, ok := index[dest]
+		if !ok {
+			i = len(groups)
+			index[dest] = i
+			groups = append(groups, CopyGroup{Dest: dest})
+		}
+		groups[i].Sources = append(groups[i].Sources, p)
+	}
+	// The root first: it holds the main manifest.
+	slices.SortStableFunc(groups, func(a, b CopyGroup) int {
+		switch {
+		case a.Dest == b.Dest:
+			return 0
+		case a.Dest == "./":
+			return -1
+		case b.Dest == "./":
+			return 1
+		}
+		return 0
+	})
+	return groups
+}
 
 // ToolSpec is the package to install for a tool: "pnpm@9.12.0" (npm) or
 // "poetry==2.1.0" (pip) when the project names a version, else the tool's
@@ -97,6 +140,7 @@ func Funcs() template.FuncMap {
 	delete(f, "expandenv")
 	f["execForm"] = ExecForm
 	f["quoteValue"] = QuoteValue
+	f["copyGroups"] = CopyGroups
 	return f
 }
 

@@ -88,6 +88,9 @@ type Spec struct {
 	// InstallProject is true when a Python command is one of the
 	// project's [project.scripts]: the project is installed into the venv.
 	InstallProject bool `json:"-"`
+	// AddPackages are pinned Python packages installed beyond the
+	// manifests (a production server the project lacks: gunicorn==23.0.0).
+	AddPackages []string `json:"-"`
 	// OutputDir is the build output to run or serve (Next.js standalone,
 	// a static site's dist/), "" when none; validated by the stack.
 	OutputDir string `json:"-"`
@@ -293,6 +296,7 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 
 	if sameLang {
 		s.InstallProject = f.InstallProject
+		s.AddPackages = f.AddPackages
 		s.PortEnv = f.PortEnv
 		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
@@ -304,8 +308,10 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.ManifestDirs, s.Project, s.Assembly = f.ManifestDirs, f.Project, f.Assembly
 		}
 	}
-	if len(s.Manifests) == 0 {
-		// A new service: the files its package manager will create.
+	if len(s.Manifests) == 0 && !(sameLang && len(s.AddPackages) > 0) {
+		// A new service: the files its package manager will create. (A
+		// detected app with no manifest that installs AddPackages has none
+		// to copy: never COPY a file that does not exist.)
 		s.Manifests = def.NewManifests[s.PackageManager]
 	}
 	if sameLang {
@@ -333,6 +339,11 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		warns = append(warns, nodeWarns...)
 	} else {
 		s.NodeVersion = ""
+	}
+	for _, p := range s.AddPackages {
+		if !pinnedPackage.MatchString(p) {
+			return Spec{}, nil, errf(p, "package to install is not a pinned name==version")
+		}
 	}
 	for _, m := range s.Manifests {
 		if !manifestPath.MatchString(m) {
@@ -432,6 +443,8 @@ var (
 	toolVersion  = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}([-+][0-9A-Za-z.]+)?$`)
 	goMain       = regexp.MustCompile(`^\.(/[A-Za-z0-9._-]+)*$`)
 	manifestPath = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
+	// pinnedPackage is a Python package pinned to one release.
+	pinnedPackage = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][0-9A-Za-z.]*$`)
 )
 
 // ParsePort validates a port answer: a decimal number from 1 to 65535,

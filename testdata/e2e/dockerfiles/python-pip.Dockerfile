@@ -4,7 +4,8 @@
 FROM python:3.13-slim-trixie AS build
 WORKDIR /app
 RUN python -m venv /opt/venv
-COPY requirements.txt ./
+COPY requirements.txt constraints.txt ./
+COPY requirements/base.txt requirements/
 RUN --mount=type=cache,target=/root/.cache/pip \
     /opt/venv/bin/pip install -r requirements.txt
 
@@ -17,4 +18,5 @@ COPY --from=build /opt/venv /opt/venv
 COPY . .
 USER app
 EXPOSE 8000
-CMD ["python", "app.py"]
+ENV PORT=8000
+CMD ["sh", "-c", "exec python app.py --port $PORT"]

@@ -3,6 +3,7 @@ the package index is not reachable where the suite runs)."""
 
 import json
 import os
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -24,5 +25,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    # --port N (the Procfile passes $PORT), else PORT, else 8000.
     port = int(os.environ.get("PORT", "8000"))
+    if "--port" in sys.argv[1:-1]:
+        port = int(sys.argv[sys.argv.index("--port") + 1])
     ThreadingHTTPServer(("0.0.0.0", port), Handler).serve_forever()
