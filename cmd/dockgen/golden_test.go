@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dockgen/dockgen/generator/render/companiontest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -47,6 +49,10 @@ func TestGolden(t *testing.T) {
 					if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 						got[f] = readFile(t, filepath.Join(dir, f))
 					}
+				}
+				// What dockgen writes passes its own program's check.
+				if conf, ok := got["nginx.conf"]; ok {
+					companiontest.Nginx(t, []byte(conf), nil)
 				}
 			}
 			if *update {

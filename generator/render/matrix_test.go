@@ -12,6 +12,7 @@ import (
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/render"
+	"github.com/dockgen/dockgen/generator/render/companiontest"
 	"github.com/dockgen/dockgen/generator/spec"
 	"github.com/dockgen/dockgen/templates"
 )
@@ -72,9 +73,89 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 			t.Errorf("%s: a vendor base, and no NonOfficialBase finding\n%s", c, df)
 		}
 		checkHouseStyle(t, c.String(), s, df)
+		companions.add(c.String(), s, files)
 		n++
 	}
 	t.Logf("%d combinations rendered, all lint-clean", n)
+	companions.check(t)
+}
+
+// companionFiles collects, without duplicates, every companion file the
+// matrix renders (nginx.conf, the Apache step of a php Dockerfile, a
+// compose.yaml per stack shape), for the programs that read them.
+type companionFiles struct {
+	seen                   map[string]bool
+	nginx, apache, compose []companion
+}
+
+type companion struct {
+	name string
+	data []byte
+	env  map[string]string
+}
+
+var companions = companionFiles{seen: map[string]bool{}}
+
+func (c *companionFiles) add(name string, s spec.Spec, files []render.File) {
+	once := func(kind string, data []byte) bool {
+		key := kind + "\x00" + string(data)
+		if c.seen[key] {
+			return false
+		}
+		c.seen[key] = true
+		return true
+	}
+	for _, f := range files {
+		switch f.Name {
+		case "nginx.conf":
+			if once("nginx", f.Data) {
+				c.nginx = append(c.nginx, companion{name: name, data: f.Data})
+			}
+		case "Dockerfile":
+			step, err := companiontest.ApacheStep(f.Data)
+			if err != nil {
+				panic(err) // the lint above parsed it already
+			}
+			if step != "" && once("apache", []byte(step)) {
+				env := map[string]string{"APACHE_DOCUMENT_ROOT": "/var/www/html"}
+				if s.DocRoot != "" {
+					env["APACHE_DOCUMENT_ROOT"] += "/" + s.DocRoot
+				}
+				c.apache = append(c.apache, companion{name: name, data: []byte(step), env: env})
+			}
+		}
+	}
+	cf, err := render.Set{{Name: render.BuiltinLayer, FS: templates.FS}}.RenderCompose(render.NewCompose(render.NewModel(s), "/src/my-app"))
+	if err == nil && once("compose", cf.Data) {
+		c.compose = append(c.compose, companion{name: name, data: cf.Data})
+	}
+}
+
+// check runs each companion through its program: nginx -t, apache2ctl -t,
+// compose-spec's loader. The matrix must reach each kind.
+func (c *companionFiles) check(t *testing.T) {
+	if len(c.nginx) == 0 || len(c.apache) == 0 || len(c.compose) == 0 {
+		t.Fatalf("the matrix rendered %d nginx.conf, %d Apache steps, %d compose.yaml: want some of each", len(c.nginx), len(c.apache), len(c.compose))
+	}
+	t.Run("nginx", func(t *testing.T) {
+		for _, f := range c.nginx {
+			companiontest.Nginx(t, f.data, nil)
+		}
+		t.Logf("%d distinct nginx.conf checked with nginx -t", len(c.nginx))
+	})
+	t.Run("apache", func(t *testing.T) {
+		for _, f := range c.apache {
+			companiontest.Apache(t, string(f.data), f.env)
+		}
+		t.Logf("%d distinct Apache steps checked with apache2ctl -t", len(c.apache))
+	})
+	t.Run("compose", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, f := range c.compose {
+			companiontest.Compose(t, dir, f.data)
+		}
+		t.Logf("%d distinct compose.yaml checked with compose-spec's loader", len(c.compose))
+	})
 }
 
 func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {

@@ -294,6 +294,12 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	default:
 		s.Port = def.DefaultPort(s.Framework)
 	}
+	if s.Port == 0 && def.NeedsPort {
+		if a.Port != "" {
+			return Spec{}, nil, errf("--port", "%s's server must listen on a port; 0 is none", s.Language)
+		}
+		s.Port = def.DefaultPort(s.Framework)
+	}
 	if s.Port < 0 || s.Port > 65535 {
 		return Spec{}, nil, errf("port", "%d is not a port number (1-65535)", s.Port)
 	}

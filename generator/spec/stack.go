@@ -37,6 +37,9 @@ type Stack struct {
 	// detection says (PHP: Apache 8080, FPM 9000); nil, or 0 for a
 	// variant, leaves the port to detection and DefaultPort.
 	VariantPort func(variant string) int
+	// NeedsPort is true when the image's own server listens on the port
+	// (nginx): 0, "no port", is refused.
+	NeedsPort bool
 	// Warn returns one-line warnings about the finished Spec for stderr
 	// (nil when the stack has none).
 	Warn func(s Spec, a Answers) []string

@@ -30,6 +30,7 @@ var staticStack = Stack{
 	},
 	// nginx listens on an unprivileged port so it runs as its user nginx.
 	DefaultPort:    func(string) int { return 8080 },
+	NeedsPort:      true,
 	DefaultCommand: func(Spec) []string { return []string{"nginx", "-g", "daemon off;"} },
 	// nginx serves the site; a build runs in the node image of the line
 	// the repository asks for (.nvmrc and the like), whatever the variant:

@@ -47,6 +47,14 @@ func TestStaticSpec(t *testing.T) {
 			base: "nginx:1.31-alpine3.24", output: ".", port: 8080, command: []string{"nginx", "-g", "daemon off;"},
 		},
 		{
+			name: "nginx must listen: detection without a port gets 8080", facts: detect.Facts{Language: "static", PackageManager: "none", OutputDir: "."},
+			base: "nginx:1.30-alpine3.24", output: ".", port: 8080, command: []string{"nginx", "-g", "daemon off;"},
+		},
+		{
+			name: "--port 0 is refused: nginx.conf cannot listen on no port", answers: Answers{Language: "static", Port: "0"},
+			errFlag: "--port",
+		},
+		{
 			name:    "an output folder outside the repository is refused",
 			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "vite", OutputDir: "../site", BuildScript: true},
 			errFlag: "output folder",
