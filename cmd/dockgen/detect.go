@@ -17,15 +17,18 @@ import (
 // detectResult is the JSON of `dockgen detect --json` (the contract's
 // fields, plus warnings).
 type detectResult struct {
-	Language       string   `json:"language"`
-	Version        string   `json:"version"`
-	VersionSource  string   `json:"version_source"`
-	PackageManager string   `json:"package_manager"`
-	Framework      string   `json:"framework"`
-	Port           int      `json:"port"`
-	Command        []string `json:"command"`
-	BaseImage      string   `json:"base_image"`
-	BuildImage     string   `json:"build_image"`
+	Language       string `json:"language"`
+	Version        string `json:"version"`
+	VersionSource  string `json:"version_source"`
+	PackageManager string `json:"package_manager"`
+	Framework      string `json:"framework"`
+	// BuildTool is a front end's bundler (vite, cra, angular, ...), "" when
+	// nothing is built.
+	BuildTool  string   `json:"build_tool"`
+	Port       int      `json:"port"`
+	Command    []string `json:"command"`
+	BaseImage  string   `json:"base_image"`
+	BuildImage string   `json:"build_image"`
 	// NodeVersion is the Node.js line of a front-end build in a repository
 	// of another language (a static site's build, Vite in a PHP app).
 	NodeVersion string            `json:"node_version,omitempty"`
@@ -76,6 +79,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		Language:       facts.Language,
 		PackageManager: facts.PackageManager,
 		Framework:      facts.Framework,
+		BuildTool:      facts.BuildTool,
 		Port:           facts.Port,
 		Command:        facts.Command,
 		Evidence:       facts.Evidence,
@@ -88,6 +92,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		}
 		r.Version, r.VersionSource, r.versionRule = s.Version, s.VersionSource, s.VersionRule
 		r.PackageManager, r.Framework, r.Port, r.Command = s.PackageManager, s.Framework, s.Port, s.Command
+		r.BuildTool = s.BuildTool
 		r.BaseImage, r.BuildImage, r.NodeVersion = s.BaseImage, s.BuildImage, s.NodeVersion
 		r.Warnings = append(r.Warnings, warns...)
 	}
@@ -171,6 +176,10 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	explain("package_manager", "")
 	fmt.Fprintf(tw, "framework\t%s\t%s\n", orNone(r.Framework), from("framework"))
 	explain("framework", "")
+	if r.BuildTool != "" {
+		fmt.Fprintf(tw, "build tool\t%s\t%s\n", r.BuildTool, from("build_tool"))
+		explain("build_tool", "")
+	}
 	fmt.Fprintf(tw, "port\t%s\t%s\n", port, from("port"))
 	explain("port", "")
 	fmt.Fprintf(tw, "command\t%s\t%s\n", shellquote.Join(r.Command...), from("command"))

@@ -197,7 +197,7 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"static-html": {lang: "static", pm: "none", port: 8080, output: "."},
 		"static-vite-react": {
-			lang: "static", pm: "npm", framework: "vite", port: 8080, buildScript: true, output: "dist",
+			lang: "static", pm: "npm", framework: "react", port: 8080, buildScript: true, output: "dist",
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"react", "react-dom", "react-router-dom"},
 		},
 		"static-angular": {

@@ -11,7 +11,8 @@ package detect
 type Evidence struct {
 	// Field is the value this explains: "language", "version",
 	// "package_manager", "framework", "port", "command", "entrypoint",
-	// "cgo" (Go) or "node_version" (the Node.js of a front-end build).
+	// "cgo" (Go), "build_tool" (a front end's bundler) or "node_version"
+	// (the Node.js of a front-end build).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`
@@ -68,8 +69,14 @@ type Facts struct {
 	// packageManager field ("9.12.0"), "" when not given.
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
 	// Framework is lowercase ("flask", "django", "fastapi", "express",
-	// "next", "nest"), "" when none.
+	// "next", "nest"), "" when none. For a single-page app it is the UI
+	// library ("react", "vue", "angular", "svelte"), and the bundler is
+	// BuildTool.
 	Framework string `json:"framework"`
+	// BuildTool is the tool a front end's build script runs ("vite", "cra",
+	// "angular", "vue-cli", "webpack", "parcel"; "astro", "next" for those
+	// site frameworks), "" when none.
+	BuildTool string `json:"build_tool,omitempty"`
 	// Port is the port the service listens on, 0 when unknown.
 	Port int `json:"port"`
 	// Command is the start command in exec form, nil when unknown.

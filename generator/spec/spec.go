@@ -37,6 +37,13 @@ type Spec struct {
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
 	// Framework is lowercase, "" when none.
 	Framework string `json:"framework"`
+	// BuildTool is a front end's bundler ("vite", "cra", "angular",
+	// "vue-cli", "webpack", "parcel", "astro", "next"), "" when nothing is
+	// built.
+	BuildTool string `json:"build_tool,omitempty"`
+	// SPA is true for a single-page app: a static site whose unknown paths
+	// are routes in the browser, so nginx answers them with index.html.
+	SPA bool `json:"-"`
 	// Port is the port to EXPOSE, 0 for none.
 	Port int `json:"port"`
 	// Command is the start command in exec form.
@@ -70,6 +77,9 @@ type Spec struct {
 	NodeImage string `json:"-"`
 	// NodeVersion is NodeImage's Node.js line ("24"), "" for none.
 	NodeVersion string `json:"-"`
+	// NodeVersionSource is where NodeVersion came from: "--node-version",
+	// a version file, or "default".
+	NodeVersionSource string `json:"-"`
 	// Packages are Debian packages the final stage installs: runtime
 	// libraries of native gems, of an Erlang release.
 	Packages []string `json:"-"`
@@ -120,6 +130,11 @@ type Answers struct {
 	Base           string
 	// Main is the Go main package to build ("./cmd/api").
 	Main string
+	// BuildTool is a front end's bundler (static sites: vite, cra, ...).
+	BuildTool string
+	// NodeVersion is the Node.js line a front-end build runs on, over the
+	// repository's version files.
+	NodeVersion string
 }
 
 // Error is a validation failure; Flag names the flag (or question) at fault.
@@ -225,10 +240,31 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.Framework = ""
 		}
 	}
+	if a.Framework != "" && !slices.Contains(def.Frameworks, a.Framework) && slices.Contains(def.BuildTools, a.Framework) {
+		// An answer recorded before the bundler had its own field
+		// (framework: vite): it names the build tool.
+		if a.BuildTool == "" {
+			a.BuildTool = a.Framework
+		}
+		s.Framework = ""
+		if sameLang {
+			s.Framework = f.Framework
+		}
+	}
 	if s.Framework != "" && !slices.Contains(def.Frameworks, s.Framework) {
 		return Spec{}, nil, errf("--framework", "%q is not a supported %s framework; use one of %s, or none", s.Framework, s.Language, strings.Join(def.Frameworks, ", "))
 	}
 
+	s.BuildTool = a.BuildTool
+	if s.BuildTool == "" && sameLang {
+		s.BuildTool = f.BuildTool
+	}
+	if s.BuildTool != "" && !slices.Contains(def.BuildTools, s.BuildTool) {
+		if a.BuildTool != "" {
+			return Spec{}, nil, errf("--build-tool", "%q is not a supported %s build tool; use one of %s", s.BuildTool, s.Language, strings.Join(def.BuildTools, ", "))
+		}
+		s.BuildTool = ""
+	}
 	if sameLang {
 		s.InstallProject = f.InstallProject
 		s.OutputDir = f.OutputDir
@@ -259,7 +295,21 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if sameLang {
 			req = f.NodeVersion
 		}
+		if a.NodeVersion != "" {
+			if node, ok := cat.Stack("node"); ok {
+				if _, err := node.Resolve(a.NodeVersion, true, now); err != nil {
+					return Spec{}, nil, errf("--node-version", "%v", err)
+				}
+			}
+			req = detect.VersionReq{Raw: a.NodeVersion, Pinned: true, Source: "--node-version"}
+		}
 		s.NodeVersion, s.NodeImage, nodeWarns = frontEndNode(req, cat, now)
+		s.NodeVersionSource = req.Source
+		if s.NodeVersionSource == "" {
+			s.NodeVersionSource = "default"
+		}
+	} else if a.NodeVersion != "" {
+		warns = append(warns, fmt.Sprintf("--node-version: %s builds nothing with Node.js; ignored", s.Language))
 	}
 	if def.Prepare != nil {
 		if err := def.Prepare(&s, a); err != nil {
@@ -269,7 +319,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	if s.NodeImage != "" {
 		warns = append(warns, nodeWarns...)
 	} else {
-		s.NodeVersion = ""
+		s.NodeVersion, s.NodeVersionSource = "", ""
 	}
 	for _, m := range s.Manifests {
 		if !manifestPath.MatchString(m) {

@@ -19,6 +19,9 @@ type Stack struct {
 	PackageManagers []string
 	// Frameworks are the frameworks with defaults of their own.
 	Frameworks []string
+	// BuildTools are the front-end bundlers the stack builds with (static
+	// sites); --build-tool takes one.
+	BuildTools []string
 	// NewManifests are, per package manager, the manifests a new service
 	// has: copied before the install step when detection found none.
 	NewManifests map[string][]string

@@ -8,12 +8,21 @@ import (
 	"github.com/dockgen/dockgen/generator/detect"
 )
 
-// staticOutputs are the folders each static-site builder writes, the
-// default when detection did not read one from the project's config.
+// staticOutputs are the folders each build tool writes, the default when
+// detection did not read one from the project's config (SvelteKit, which
+// builds with Vite, writes build/).
 var staticOutputs = map[string]string{
-	"vite": "dist", "cra": "build", "angular": "dist/app/browser", "vue": "dist",
-	"astro": "dist", "sveltekit": "build", "next": "out",
+	"vite": "dist", "cra": "build", "angular": "dist/app/browser", "vue-cli": "dist",
+	"webpack": "dist", "parcel": "dist", "astro": "dist", "next": "out",
 }
+
+// staticTools are the build tools of a new site, per framework; Vite for
+// the other UI libraries and for none.
+var staticTools = map[string]string{"angular": "angular", "astro": "astro", "next": "next"}
+
+// staticSites are the site frameworks: pages per route, no single-page
+// fallback.
+var staticSites = []string{"astro", "sveltekit", "next"}
 
 // staticPlain is the folder nginx serves for a site with nothing to build.
 var staticPlain = []string{".", "public"}
@@ -22,7 +31,10 @@ var staticStack = Stack{
 	Language: "static",
 	// "none" is a plain HTML site; the Node.js managers build one.
 	PackageManagers: []string{"none", "npm", "yarn", "pnpm"},
-	Frameworks:      []string{"vite", "cra", "angular", "vue", "astro", "sveltekit", "next"},
+	// A single-page app's framework is its UI library; the bundler is
+	// its build tool.
+	Frameworks: []string{"react", "vue", "angular", "svelte", "solid", "preact", "lit", "astro", "sveltekit", "next"},
+	BuildTools: []string{"vite", "cra", "angular", "vue-cli", "webpack", "parcel", "astro", "next"},
 	NewManifests: map[string][]string{
 		"npm":  {"package.json", "package-lock.json"},
 		"yarn": {"package.json", "yarn.lock"},
@@ -44,14 +56,24 @@ var staticStack = Stack{
 	Prepare: func(s *Spec, a Answers) error {
 		s.BuildScript = s.PackageManager != "none"
 		if !s.BuildScript {
-			s.Framework, s.NodeImage = "", ""
+			s.Framework, s.BuildTool, s.NodeImage = "", "", ""
 			if !slices.Contains(staticPlain, s.OutputDir) {
 				s.OutputDir = "."
 			}
 			return nil
 		}
+		if s.BuildTool == "" {
+			s.BuildTool = staticTools[s.Framework]
+			if s.BuildTool == "" {
+				s.BuildTool = "vite"
+			}
+		}
+		s.SPA = !slices.Contains(staticSites, s.Framework)
 		if s.OutputDir == "" || slices.Contains(staticPlain, s.OutputDir) {
-			s.OutputDir = staticOutputs[s.Framework]
+			s.OutputDir = staticOutputs[s.BuildTool]
+			if s.Framework == "sveltekit" {
+				s.OutputDir = "build"
+			}
 			if s.OutputDir == "" {
 				s.OutputDir = "dist"
 			}
