@@ -31,9 +31,14 @@ type detectResult struct {
 	BuildImage string   `json:"build_image"`
 	// NodeVersion is the Node.js line of a front-end build in a repository
 	// of another language (a static site's build, Vite in a PHP app).
-	NodeVersion string            `json:"node_version,omitempty"`
-	Evidence    []detect.Evidence `json:"evidence"`
-	Warnings    []string          `json:"warnings"`
+	NodeVersion string `json:"node_version,omitempty"`
+	// NginxConfig and EntrypointScript are the repository's own files the
+	// image uses as they are (an nginx.conf or server block, an entrypoint
+	// script).
+	NginxConfig      string            `json:"nginx_config,omitempty"`
+	EntrypointScript string            `json:"entrypoint_script,omitempty"`
+	Evidence         []detect.Evidence `json:"evidence"`
+	Warnings         []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
 	versionRule string
 }
@@ -93,6 +98,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		r.Version, r.VersionSource, r.versionRule = s.Version, s.VersionSource, s.VersionRule
 		r.PackageManager, r.Framework, r.Port, r.Command = s.PackageManager, s.Framework, s.Port, s.Command
 		r.BuildTool = s.BuildTool
+		r.NginxConfig, r.EntrypointScript = s.NginxConfig, s.Entrypoint
 		r.BaseImage, r.BuildImage, r.NodeVersion = s.BaseImage, s.BuildImage, s.NodeVersion
 		r.Warnings = append(r.Warnings, warns...)
 	}
@@ -187,6 +193,15 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	if e := from("entrypoint"); e != "default" {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
 		explain("entrypoint", "")
+	}
+	// The repository's own files, used as they are (or said not to be).
+	for _, own := range []struct{ field, label string }{
+		{"nginx_config", "nginx config"}, {"entrypoint_script", "entrypoint"}, {"caddyfile", "caddyfile"},
+	} {
+		if e := from(own.field); e != "default" {
+			fmt.Fprintf(tw, "%s\t\t%s\n", own.label, e)
+			explain(own.field, "")
+		}
 	}
 	if e := from("cgo"); e != "default" {
 		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)

@@ -49,6 +49,7 @@ const maxReadSize = 256 << 10
 // candidates (applyVersionFiles, toolversions.go).
 func Detect(fsys fs.FS) Facts {
 	f := chooseLanguage(fsys)
+	ownFiles(fsys, &f)
 	applyVersionFiles(fsys, &f)
 	frontEndNode(fsys, &f)
 	explainChoices(fsys, &f)
@@ -323,6 +324,11 @@ type recorder struct {
 
 func (r *recorder) evidence(field, file, reason string) {
 	r.f.Evidence = append(r.f.Evidence, Evidence{Field: field, File: file, Reason: reason})
+}
+
+// drop removes the evidence of field, for a value found again later.
+func (r *recorder) drop(field string) {
+	r.f.Evidence = slices.DeleteFunc(r.f.Evidence, func(e Evidence) bool { return e.Field == field })
 }
 
 func (r *recorder) warn(format string, args ...any) {

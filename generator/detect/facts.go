@@ -140,6 +140,25 @@ type Facts struct {
 	// declare (lowercased for Python), used to pick servers such as
 	// gunicorn or uvicorn.
 	Dependencies []string `json:"dependencies,omitempty"`
+	// NginxConfig is the repository's own nginx configuration, used as it
+	// is ("nginx.conf", "nginx/default.conf"), "" when none; NginxConfigKind
+	// says what it is: "main" (a whole nginx.conf, for /etc/nginx/nginx.conf)
+	// or "server" (server blocks, for /etc/nginx/conf.d/default.conf).
+	NginxConfig     string `json:"nginx_config,omitempty"`
+	NginxConfigKind string `json:"nginx_config_kind,omitempty"`
+	// NginxPid is true when the repository's nginx.conf sets no pid file:
+	// the command then sets one in /tmp, where the user nginx may write.
+	NginxPid bool `json:"nginx_pid,omitempty"`
+	// SiteRoot is the folder the repository's nginx configuration serves
+	// (its root directive), "" for the image's /usr/share/nginx/html.
+	SiteRoot string `json:"site_root,omitempty"`
+	// EntrypointScript is the repository's own entrypoint script
+	// (docker-entrypoint.sh, entrypoint.sh, bin/docker-entrypoint), run as
+	// the image's ENTRYPOINT; "" when none.
+	EntrypointScript string `json:"entrypoint_script,omitempty"`
+	// EntrypointShell is the script's #! interpreter ("/bin/sh",
+	// "/usr/bin/env bash").
+	EntrypointShell string `json:"entrypoint_shell,omitempty"`
 	// Evidence explains every value above, in detection order.
 	Evidence []Evidence `json:"evidence"`
 	// Warnings are problems met on the way (a malformed manifest, an

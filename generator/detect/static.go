@@ -39,6 +39,7 @@ func detectStatic(fsys fs.FS) (Facts, bool) {
 	r.evidence("output", index, "nginx serves "+dir)
 	r.f.Port = staticPort
 	r.evidence("port", index, "nginx listens on 8080 as the unprivileged user nginx")
+	nginxOwnConfig(fsys, r)
 	return r.f, true
 }
 
@@ -181,6 +182,7 @@ func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 	r.evidence("output", file, "the build writes the site to "+out)
 	r.f.Port = staticPort
 	r.evidence("port", "package.json", "nginx listens on 8080 as the unprivileged user nginx")
+	nginxOwnConfig(fsys, r)
 	return true
 }
 

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path"
@@ -15,6 +16,8 @@ import (
 	"github.com/dockgen/dockgen/generator/render/companiontest"
 	"github.com/dockgen/dockgen/generator/spec"
 	"github.com/dockgen/dockgen/templates"
+	"github.com/moby/patternmatcher"
+	"github.com/moby/patternmatcher/ignorefile"
 )
 
 var today = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
@@ -73,6 +76,7 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 			t.Errorf("%s: a vendor base, and no NonOfficialBase finding\n%s", c, df)
 		}
 		checkHouseStyle(t, c.String(), s, df)
+		checkOwnFiles(t, c.String(), s, files)
 		companions.add(c.String(), s, files)
 		n++
 	}
@@ -92,7 +96,13 @@ type companion struct {
 	name string
 	data []byte
 	env  map[string]string
+	// server: the nginx.conf includes the repository's server block.
+	server bool
 }
+
+// repoServerBlock stands in for a repository's own server block, which
+// dockgen's nginx.conf includes.
+var repoServerBlock = []byte("server {\n    listen 8080;\n    root /usr/share/nginx/html;\n    location / {\n        try_files $uri /index.html;\n    }\n}\n")
 
 var companions = companionFiles{seen: map[string]bool{}}
 
@@ -107,9 +117,9 @@ func (c *companionFiles) add(name string, s spec.Spec, files []render.File) {
 	}
 	for _, f := range files {
 		switch f.Name {
-		case "nginx.conf":
+		case s.NginxFile:
 			if once("nginx", f.Data) {
-				c.nginx = append(c.nginx, companion{name: name, data: f.Data})
+				c.nginx = append(c.nginx, companion{name: name, data: f.Data, server: s.NginxConfigKind == "server"})
 			}
 		case "Dockerfile":
 			step, err := companiontest.ApacheStep(f.Data)
@@ -139,7 +149,11 @@ func (c *companionFiles) check(t *testing.T) {
 	}
 	t.Run("nginx", func(t *testing.T) {
 		for _, f := range c.nginx {
-			companiontest.Nginx(t, f.data, nil)
+			var extra map[string][]byte
+			if f.server {
+				extra = map[string][]byte{"conf.d/default.conf": repoServerBlock}
+			}
+			companiontest.Nginx(t, f.data, extra)
 		}
 		t.Logf("%d distinct nginx.conf checked with nginx -t", len(c.nginx))
 	})
@@ -300,4 +314,54 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkOwnFiles: the repository's own files (its entrypoint script, its
+// nginx configuration) and dockgen's nginx.conf are copied by the
+// Dockerfile and kept by the .dockerignore, and the script is the
+// ENTRYPOINT with the start command as CMD.
+func checkOwnFiles(t *testing.T, name string, s spec.Spec, files []render.File) {
+	t.Helper()
+	var df, ignore []byte
+	for _, f := range files {
+		switch f.Name {
+		case "Dockerfile":
+			df = f.Data
+		case ".dockerignore":
+			ignore = f.Data
+		}
+	}
+	patterns, err := ignorefile.ReadAll(bytes.NewReader(ignore))
+	if err != nil {
+		t.Fatalf("%s: .dockerignore: %v", name, err)
+	}
+	pm, err := patternmatcher.New(patterns)
+	if err != nil {
+		t.Fatalf("%s: .dockerignore: %v", name, err)
+	}
+	copied := map[string]string{}
+	if s.Entrypoint != "" {
+		copied[s.Entrypoint] = "COPY --chmod=0755 " + s.Entrypoint + " /usr/local/bin/"
+		exec, _ := render.ExecForm([]string{render.Model{Spec: s}.EntrypointPath()})
+		if !strings.Contains(string(df), "\nENTRYPOINT "+exec+"\nCMD ") {
+			t.Errorf("%s: the entrypoint script %s is not the ENTRYPOINT followed by CMD:\n%s", name, s.Entrypoint, df)
+		}
+	}
+	if s.NginxConfig != "" {
+		copied[s.NginxConfig] = "COPY " + s.NginxConfig + " /etc/nginx/"
+	}
+	if s.NginxFile != "" {
+		copied[s.NginxFile] = "COPY " + s.NginxFile + " /etc/nginx/nginx.conf"
+		if s.NginxFile == s.NginxConfig {
+			t.Errorf("%s: dockgen writes %s, the repository's own file", name, s.NginxFile)
+		}
+	}
+	for file, copy := range copied {
+		if !strings.Contains(string(df), copy) {
+			t.Errorf("%s: the Dockerfile does not %s...:\n%s", name, copy, df)
+		}
+		if ok, _ := pm.MatchesOrParentMatches(file); ok {
+			t.Errorf("%s: the .dockerignore leaves out %s, which the Dockerfile copies", name, file)
+		}
+	}
 }

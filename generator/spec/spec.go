@@ -83,6 +83,24 @@ type Spec struct {
 	// Packages are Debian packages the final stage installs: runtime
 	// libraries of native gems, of an Erlang release.
 	Packages []string `json:"-"`
+	// Entrypoint is the repository's own entrypoint script, run as the
+	// ENTRYPOINT with Command as its arguments; "" for none.
+	Entrypoint string `json:"-"`
+	// NginxConfig is the repository's own nginx configuration, used as it
+	// is; NginxConfigKind is "main" (a whole nginx.conf) or "server" (server
+	// blocks for conf.d/default.conf). Static sites only.
+	NginxConfig     string `json:"-"`
+	NginxConfigKind string `json:"-"`
+	// NginxFile is the nginx.conf dockgen writes ("nginx.conf", or
+	// "nginx.dockgen.conf" when the repository's server block has that
+	// name), "" when the repository's own nginx.conf is used.
+	NginxFile string `json:"-"`
+	// NginxPid is true when the command sets nginx's pid file (the
+	// repository's nginx.conf sets none).
+	NginxPid bool `json:"-"`
+	// SiteRoot is where nginx serves the site from: the repository's root
+	// directive, else /usr/share/nginx/html.
+	SiteRoot string `json:"-"`
 	// BaseImage is the final stage's image reference.
 	BaseImage string `json:"base_image"`
 	// BuildImage is the build stage's image reference, "" when single-stage.
@@ -288,6 +306,8 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.App = f.App
 		s.DocRoot = f.DocRoot
 		s.ConfigFiles = f.ConfigFiles
+		s.NginxConfig, s.NginxConfigKind, s.NginxPid, s.SiteRoot = f.NginxConfig, f.NginxConfigKind, f.NginxPid, f.SiteRoot
+		s.Entrypoint = f.EntrypointScript
 	}
 	var nodeWarns []string
 	if def.FrontEnd {
@@ -393,7 +413,32 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	if def.Warn != nil {
 		warns = append(warns, def.Warn(s, a)...)
 	}
+	if s.Entrypoint != "" {
+		var w string
+		s.Entrypoint, w = entrypointFits(s, f.EntrypointShell)
+		if w != "" {
+			warns = append(warns, w)
+		}
+	}
 	return s, warns, nil
+}
+
+// entrypointFits keeps the repository's entrypoint script when the final
+// image can run it: a shell script needs a shell, which scratch and
+// distroless images lack, and bash, which Alpine lacks. It returns the
+// script ("" when dropped) and a warning naming it.
+func entrypointFits(s Spec, shell string) (string, string) {
+	if !manifestPath.MatchString(s.Entrypoint) {
+		return "", fmt.Sprintf("%s: not used as the ENTRYPOINT: the name has characters a Dockerfile cannot carry safely", s.Entrypoint)
+	}
+	base := s.BaseImage
+	if base == "scratch" || strings.Contains(base, "distroless") || strings.Contains(base, "chiseled") {
+		return "", fmt.Sprintf("%s: not used as the ENTRYPOINT: the final image %s has no shell to run it (pick a variant with one, e.g. --variant alpine or debian)", s.Entrypoint, base)
+	}
+	if strings.Contains(shell, "bash") && strings.Contains(base, "alpine") {
+		return s.Entrypoint, fmt.Sprintf("%s: runs with %s, which the Alpine image %s does not have: it fails at start unless the script is POSIX sh (#!/bin/sh) or the image installs bash", s.Entrypoint, shell, base)
+	}
+	return s.Entrypoint, ""
 }
 
 // frontEndNode resolves the Node.js a front-end build uses: the line the

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -41,9 +42,16 @@ var staticStack = Stack{
 		"pnpm": {"package.json", "pnpm-lock.yaml"},
 	},
 	// nginx listens on an unprivileged port so it runs as its user nginx.
-	DefaultPort:    func(string) int { return 8080 },
-	NeedsPort:      true,
-	DefaultCommand: func(Spec) []string { return []string{"nginx", "-g", "daemon off;"} },
+	DefaultPort: func(string) int { return 8080 },
+	NeedsPort:   true,
+	DefaultCommand: func(s Spec) []string {
+		if s.NginxPid {
+			// The repository's nginx.conf sets no pid file: put it where
+			// the user nginx may write.
+			return []string{"nginx", "-g", "pid /tmp/nginx.pid; daemon off;"}
+		}
+		return []string{"nginx", "-g", "daemon off;"}
+	},
 	// nginx serves the site; a build runs in the node image of the line
 	// the repository asks for (.nvmrc and the like), whatever the variant:
 	// only the built files, which need no libc, reach nginx.
@@ -54,6 +62,9 @@ var staticStack = Stack{
 	// A Node.js package manager means a build; the folder nginx serves is
 	// the build's output, or the repository (or public/) for plain HTML.
 	Prepare: func(s *Spec, a Answers) error {
+		if err := prepareNginx(s); err != nil {
+			return err
+		}
 		s.BuildScript = s.PackageManager != "none"
 		if !s.BuildScript {
 			s.Framework, s.BuildTool, s.NodeImage = "", "", ""
@@ -86,7 +97,9 @@ var staticStack = Stack{
 	Shapes: func(pm string) []detect.Facts {
 		switch pm {
 		case "none":
-			return []detect.Facts{{OutputDir: "."}, {OutputDir: "public"}}
+			return []detect.Facts{{OutputDir: "."}, {OutputDir: "public"},
+				// The repository's own nginx.conf, with no pid file.
+				{OutputDir: ".", NginxConfig: "nginx.conf", NginxConfigKind: "main", NginxPid: true, SiteRoot: "/var/www/site"}}
 		case "yarn":
 			return []detect.Facts{
 				{Manifests: []string{"package.json", "yarn.lock"}, BuildScript: true},
@@ -98,6 +111,40 @@ var staticStack = Stack{
 		return []detect.Facts{
 			{Manifests: []string{"package.json", "package-lock.json"}, BuildScript: true},
 			{Manifests: []string{"package.json"}, BuildScript: true, OutputDir: "dist/web/browser"},
+			// The repository's own server block, in a folder or as nginx.conf.
+			{Manifests: []string{"package.json", "package-lock.json"}, BuildScript: true, NginxConfig: "nginx/default.conf", NginxConfigKind: "server", Port: 8080},
+			{Manifests: []string{"package.json", "package-lock.json"}, BuildScript: true, NginxConfig: "nginx.conf", NginxConfigKind: "server", Port: 80},
 		}
 	},
 }
+
+// prepareNginx decides which nginx.conf the image runs: the repository's
+// own (NginxConfigKind "main"), or dockgen's, which includes the
+// repository's server block when it has one; and where the site goes.
+func prepareNginx(s *Spec) error {
+	switch s.NginxConfigKind {
+	case "main":
+		s.NginxFile = ""
+	case "server":
+		s.NginxFile = "nginx.conf"
+		if s.NginxConfig == "nginx.conf" {
+			// The repository's server block has the name; dockgen's
+			// configuration takes another, and never replaces it.
+			s.NginxFile = "nginx.dockgen.conf"
+		}
+	default:
+		s.NginxConfig, s.NginxConfigKind, s.NginxFile = "", "", "nginx.conf"
+	}
+	if s.NginxConfig != "" && !manifestPath.MatchString(s.NginxConfig) {
+		return errf(s.NginxConfig, "the name has characters a Dockerfile cannot carry safely")
+	}
+	if s.SiteRoot == "" {
+		s.SiteRoot = "/usr/share/nginx/html"
+	}
+	if !sitePath.MatchString(s.SiteRoot) || slices.Contains(strings.Split(s.SiteRoot, "/"), "..") {
+		return errf("root", "%q: nginx's root must be an absolute path of letters, digits, '.', '_', '-' and '/'", s.SiteRoot)
+	}
+	return nil
+}
+
+var sitePath = regexp.MustCompile(`^(/[A-Za-z0-9._-]+)+$`)
