@@ -335,8 +335,15 @@ func TestExportChangeOneBlockTest(t *testing.T) {
 		if got.code != 0 {
 			t.Fatalf("%s: %s", e.Name(), got.stderr)
 		}
-		want := strings.Replace(base.stdout, "\nCMD ", hc+"\nCMD ", 1)
-		want = strings.Replace(want, "\nENTRYPOINT ", hc+"\nENTRYPOINT ", 1)
+		// The healthcheck block comes right before the cmd block, which
+		// starts with the repository's entrypoint script when there is one.
+		at := len(base.stdout)
+		for _, start := range []string{"\n# The repository's own entrypoint script", "\nCMD ", "\nENTRYPOINT "} {
+			if i := strings.Index(base.stdout, start); i >= 0 && i < at {
+				at = i
+			}
+		}
+		want := base.stdout[:at] + hc + base.stdout[at:]
 		if got.stdout != want {
 			t.Errorf("%s: the change is not exactly one HEALTHCHECK line:\n%s", e.Name(), got.stdout)
 		}
