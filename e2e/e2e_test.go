@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -25,10 +26,13 @@ import (
 // e2eCase is one stack: a sample app in testdata/e2e/<name> and how to
 // generate, build and run it.
 type e2eCase struct {
-	name           string
+	name string
+	// base, when set, is the sample app copied first; the case's own
+	// folder is then copied over it (files a repository adds to an app).
+	base           string
 	runtimeVersion string   // --runtime-version
 	initArgs       []string // more `dockgen init` flags
-	standin        string   // the stand-in base image(s) its FROM lines need
+	standin        string   // the stand-in base image(s) its FROM lines need, space-separated
 	port           int      // the port the app listens on by default
 	sourceFile     string   // a source file the cache check edits
 	comment        string   // line-comment marker of that file's language ("": a /* */ block comment, for CSS)
@@ -48,6 +52,13 @@ type e2eCase struct {
 	forbidden []string
 	// wantBody: GET / must return a body containing this.
 	wantBody string
+	// deepLinks: paths that are no file of the site, each of which must
+	// answer 200 with wantBody too: a single-page app's routes, which nginx
+	// answers with index.html.
+	deepLinks []string
+	// wantPaths: more GETs that must answer 200 with a body containing
+	// the value.
+	wantPaths map[string]string
 	// private: paths in the served folder that must answer 404 (the
 	// PHP image serves the repository root, Composer's files with it).
 	private []string
@@ -95,6 +106,27 @@ var cases = []e2eCase{
 	// detects no start command for a plain app.rb (it would write rackup):
 	// --cmd and --port are needed.
 	{name: "ruby", runtimeVersion: "3.3", initArgs: []string{"--cmd", "ruby app.rb", "--port", "8080"}, standin: "ruby", port: 8080, sourceFile: "app.rb", comment: "#"},
+	// Single-page apps made by their scaffolders (create-vite 9.3.0's react
+	// template; @angular/cli 21.2.29's `ng new --defaults`), built in the
+	// node stand-in and served by nginx with the generated nginx.conf. The
+	// build's Node.js is the stand-in's line (--node-version 22: neither
+	// scaffolder writes a version file, and the default line has no
+	// stand-in); nginx is the trixie stand-in (--variant debian). The
+	// cache check is the default one: `RUN npm ci` before `COPY . .`.
+	{name: "static-vite-react", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian", "--node-version", "22"}, standin: "node nginx", port: 8080,
+		sourceFile: "src/App.jsx", comment: "//", noUIDEndpoint: true, fixedPort: true, forbidden: []string{"node"},
+		wantBody: "<title>vite-react</title>", deepLinks: []string{"/some/route", "/settings/profile?tab=2"}, chownStdio: true},
+	{name: "static-angular", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian", "--node-version", "22"}, standin: "node nginx", port: 8080,
+		sourceFile: "src/main.ts", comment: "//", noUIDEndpoint: true, fixedPort: true, forbidden: []string{"node"},
+		wantBody: "<title>AngularApp</title>", deepLinks: []string{"/some/route"}, chownStdio: true},
+	// The Vite React app with the files a repository adds for its image: its
+	// own nginx server block (nginx/default.conf) and a docker-entrypoint.sh
+	// that writes a file at start. /healthz exists only in that server block,
+	// and /runtime-config.txt only once the entrypoint ran, as nginx's user.
+	{name: "static-vite-own-nginx", base: "static-vite-react", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian", "--node-version", "22"}, standin: "node nginx", port: 8080,
+		sourceFile: "src/App.jsx", comment: "//", noUIDEndpoint: true, fixedPort: true, forbidden: []string{"node"},
+		wantBody: "<title>vite-react</title>", deepLinks: []string{"/some/route"}, chownStdio: true,
+		wantPaths: map[string]string{"/healthz": "own server block", "/runtime-config.txt": "written by docker-entrypoint.sh as uid 101"}},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -230,8 +262,10 @@ func runCase(t *caseT, ctx context.Context, c e2eCase, row *reportRow, b *builda
 	for name := range si.built {
 		before[name] = true
 	}
-	if err := si.ensure(ctx, c.standin); err != nil {
-		t.Fatal(err)
+	for _, name := range strings.Fields(c.standin) {
+		if err := si.ensure(ctx, name); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var builtNow []string
 	var builtTime time.Duration
@@ -251,8 +285,17 @@ func runCase(t *caseT, ctx context.Context, c e2eCase, row *reportRow, b *builda
 	// planted in the build context.
 	work := t.TempDir()
 	app := filepath.Join(work, "app")
-	if err := os.CopyFS(app, os.DirFS(filepath.Join(repo, "testdata", "e2e", c.name))); err != nil {
-		t.Fatal(err)
+	if c.base == "" {
+		if err := os.CopyFS(app, os.DirFS(filepath.Join(repo, "testdata", "e2e", c.name))); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		if err := os.CopyFS(app, os.DirFS(filepath.Join(repo, "testdata", "e2e", c.base))); err != nil {
+			t.Fatal(err)
+		}
+		if err := copyOver(app, filepath.Join(repo, "testdata", "e2e", c.name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := normalizeModes(app); err != nil {
 		t.Fatal(err)
@@ -640,6 +683,35 @@ func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCas
 		if !strings.Contains(body, c.wantBody) {
 			t.Errorf("GET / did not return the expected body (the site's index.html, the PHP app's production php.ini): no %q in it:\n%s", c.wantBody, tail(body, 20))
 		}
+		for _, link := range c.deepLinks {
+			resp, err := client.Get(base + link)
+			if err != nil {
+				t.Fatalf("GET %s: %v", link, err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("GET %s (a route of the single-page app): status %d, want 200 with index.html", link, resp.StatusCode)
+			} else if body := string(b); !strings.Contains(body, c.wantBody) {
+				t.Errorf("GET %s (a route of the single-page app) did not return index.html: no %q in it:\n%s", link, c.wantBody, tail(body, 20))
+			}
+		}
+		if len(c.deepLinks) > 0 {
+			t.Logf("SPA fallback: %s -> 200 with index.html", strings.Join(c.deepLinks, " "))
+		}
+		for _, path := range slices.Sorted(maps.Keys(c.wantPaths)) {
+			resp, err := client.Get(base + path)
+			if err != nil {
+				t.Fatalf("GET %s: %v", path, err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), c.wantPaths[path]) {
+				t.Errorf("GET %s: status %d, body %q; want 200 with %q", path, resp.StatusCode, tail(string(b), 5), c.wantPaths[path])
+			} else {
+				t.Logf("GET %s -> 200: %s", path, strings.TrimSpace(string(b)))
+			}
+		}
 	}
 
 	// The uid the app itself reports (nginx serves files only: no /uid).
@@ -704,6 +776,26 @@ func probePort(appPort int, exposed map[string]struct{}) (int, error) {
 		return ports[0], nil
 	}
 	return 0, fmt.Errorf("the image exposes ports %v, none of them the app's port %d", ports, appPort)
+}
+
+// copyOver copies the files under src into dst, replacing files that are
+// there (os.CopyFS refuses to).
+func copyOver(dst, src string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		st, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return copyFile(p, target, st.Mode().Perm())
+	})
 }
 
 func getBody(t *caseT, client *http.Client, url string) string {

@@ -17,15 +17,18 @@ import (
 // detectResult is the JSON of `dockgen detect --json` (the contract's
 // fields, plus warnings).
 type detectResult struct {
-	Language       string   `json:"language"`
-	Version        string   `json:"version"`
-	VersionSource  string   `json:"version_source"`
-	PackageManager string   `json:"package_manager"`
-	Framework      string   `json:"framework"`
-	Port           int      `json:"port"`
-	Command        []string `json:"command"`
-	BaseImage      string   `json:"base_image"`
-	BuildImage     string   `json:"build_image"`
+	Language       string `json:"language"`
+	Version        string `json:"version"`
+	VersionSource  string `json:"version_source"`
+	PackageManager string `json:"package_manager"`
+	Framework      string `json:"framework"`
+	// BuildTool is a front end's bundler (vite, cra, angular, ...), "" when
+	// nothing is built.
+	BuildTool  string   `json:"build_tool"`
+	Port       int      `json:"port"`
+	Command    []string `json:"command"`
+	BaseImage  string   `json:"base_image"`
+	BuildImage string   `json:"build_image"`
 	// NodeVersion is the Node.js line of a front-end build in a repository
 	// of another language (a static site's build, Vite in a PHP app).
 	NodeVersion string `json:"node_version,omitempty"`
@@ -33,9 +36,14 @@ type detectResult struct {
 	PortEnv bool `json:"port_env,omitempty"`
 	// AddPackages are packages the image installs beyond the manifests
 	// (a production server the project lacks), pinned.
-	AddPackages []string          `json:"add_packages,omitempty"`
-	Evidence    []detect.Evidence `json:"evidence"`
-	Warnings    []string          `json:"warnings"`
+	AddPackages []string `json:"add_packages,omitempty"`
+	// NginxConfig and EntrypointScript are the repository's own files the
+	// image uses as they are (an nginx.conf or server block, an entrypoint
+	// script).
+	NginxConfig      string            `json:"nginx_config,omitempty"`
+	EntrypointScript string            `json:"entrypoint_script,omitempty"`
+	Evidence         []detect.Evidence `json:"evidence"`
+	Warnings         []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
 	versionRule string
 }
@@ -85,6 +93,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		Language:       facts.Language,
 		PackageManager: facts.PackageManager,
 		Framework:      facts.Framework,
+		BuildTool:      facts.BuildTool,
 		Port:           facts.Port,
 		Command:        facts.Command,
 		PortEnv:        facts.PortEnv,
@@ -99,6 +108,8 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		}
 		r.Version, r.VersionSource, r.versionRule = s.Version, s.VersionSource, s.VersionRule
 		r.PackageManager, r.Framework, r.Port, r.Command = s.PackageManager, s.Framework, s.Port, s.Command
+		r.BuildTool = s.BuildTool
+		r.NginxConfig, r.EntrypointScript = s.NginxConfig, s.Entrypoint
 		r.BaseImage, r.BuildImage, r.NodeVersion = s.BaseImage, s.BuildImage, s.NodeVersion
 		r.Warnings = append(r.Warnings, warns...)
 	}
@@ -182,6 +193,10 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	explain("package_manager", "")
 	fmt.Fprintf(tw, "framework\t%s\t%s\n", orNone(r.Framework), from("framework"))
 	explain("framework", "")
+	if r.BuildTool != "" {
+		fmt.Fprintf(tw, "build tool\t%s\t%s\n", r.BuildTool, from("build_tool"))
+		explain("build_tool", "")
+	}
 	fmt.Fprintf(tw, "port\t%s\t%s\n", port, from("port"))
 	explain("port", "")
 	fmt.Fprintf(tw, "command\t%s\t%s\n", shellquote.Join(r.Command...), from("command"))
@@ -198,6 +213,15 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	}
 	if len(r.AddPackages) > 0 {
 		fmt.Fprintf(tw, "installs\t%s\t%s\n", strings.Join(r.AddPackages, " "), "not in the manifests: pinned by dockgen")
+	}
+	// The repository's own files, used as they are (or said not to be).
+	for _, own := range []struct{ field, label string }{
+		{"nginx_config", "nginx config"}, {"entrypoint_script", "entrypoint"}, {"caddyfile", "caddyfile"},
+	} {
+		if e := from(own.field); e != "default" {
+			fmt.Fprintf(tw, "%s\t\t%s\n", own.label, e)
+			explain(own.field, "")
+		}
 	}
 	if e := from("cgo"); e != "default" {
 		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dockgen/dockgen/generator/render/companiontest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -43,10 +45,28 @@ func TestGolden(t *testing.T) {
 				got["dockerignore"] = readFile(t, filepath.Join(dir, ".dockerignore"))
 				got["dockgen.yaml"] = readFile(t, filepath.Join(dir, ".dockgen.yaml"))
 				// Companions a stack renders beside the Dockerfile.
-				for _, f := range []string{"nginx.conf"} {
+				for _, f := range []string{"nginx.conf", "nginx.dockgen.conf"} {
 					if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 						got[f] = readFile(t, filepath.Join(dir, f))
 					}
+				}
+				// What dockgen writes passes its own program's check, with
+				// the repository's own server block where it includes one.
+				for _, f := range []string{"nginx.conf", "nginx.dockgen.conf"} {
+					conf, ok := got[f]
+					if !ok || !strings.Contains(conf, "Written by dockgen.") {
+						continue // the repository's own nginx.conf
+					}
+					extra := map[string][]byte{}
+					for _, own := range []string{"nginx/default.conf", "nginx.conf"} {
+						if own != f && strings.Contains(conf, "include /etc/nginx/conf.d/default.conf;") {
+							if data, err := os.ReadFile(filepath.Join(dir, own)); err == nil {
+								extra["conf.d/default.conf"] = data
+								break
+							}
+						}
+					}
+					companiontest.Nginx(t, []byte(conf), extra)
 				}
 			}
 			if *update {

@@ -62,6 +62,8 @@ existing file is replaced without --force.`,
 	f.StringVar(&o.Answers.Cmd, "cmd", "", "start command, as shell words (written in exec form)")
 	f.StringVar(&o.Answers.Base, "base", "", "final-stage base image, overriding the catalog's choice")
 	f.StringVar(&o.Answers.Main, "main", "", "Go main package to build, e.g. ./cmd/api")
+	f.StringVar(&o.Answers.BuildTool, "build-tool", "", "a front end's bundler (static sites): vite, cra, angular, vue-cli, webpack, parcel, astro, next")
+	f.StringVar(&o.Answers.NodeVersion, "node-version", "", "Node.js line of a front-end build (static sites, PHP and Rails assets), over .nvmrc and the like")
 	bindImageFlags(cmd, f, &o.initImageOptions)
 	f.StringVar(&o.Templates, "templates", "", "directory of templates layered over the built-in ones")
 	f.StringVar(&o.Config, "config", "", "YAML file of answers (keys as the flags: language, runtime-version, ...)")

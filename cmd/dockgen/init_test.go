@@ -280,3 +280,37 @@ func TestInjectionIsRejected(t *testing.T) {
 		}
 	})
 }
+
+// The repository's own nginx configuration is used, never refused or
+// replaced, --force or not; --force replaces only the files dockgen owns,
+// its nginx.conf among them (a re-run does not take it for the app's).
+func TestInitKeepsTheRepositorysNginxConfig(t *testing.T) {
+	for _, tt := range []struct {
+		fixture, own, dockgens string
+	}{
+		{"static-own-nginx-conf", "nginx.conf", ""},
+		{"static-root-server-block", "nginx.conf", "nginx.dockgen.conf"},
+		{"static-spa-server-block", "nginx/default.conf", "nginx.conf"},
+	} {
+		t.Run(tt.fixture, func(t *testing.T) {
+			dir := copyFixture(t, tt.fixture)
+			own := readFile(t, filepath.Join(dir, tt.own))
+			for _, args := range [][]string{{"init", "--yes", dir}, {"init", "--yes", "--force", dir}, {"init", "--yes", "--force", dir}} {
+				r := run(t, nil, args...)
+				if r.code != 0 {
+					t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+				}
+				if got := readFile(t, filepath.Join(dir, tt.own)); got != own {
+					t.Fatalf("%v replaced the repository's %s:\n%s", args, tt.own, got)
+				}
+				df := readFile(t, filepath.Join(dir, "Dockerfile"))
+				if !strings.Contains(df, "COPY "+tt.own+" /etc/nginx/") {
+					t.Errorf("%v: the Dockerfile does not copy %s:\n%s", args, tt.own, df)
+				}
+				if tt.dockgens != "" && !strings.Contains(readFile(t, filepath.Join(dir, tt.dockgens)), "Written by dockgen.") {
+					t.Errorf("%v: dockgen's configuration %s was not written", args, tt.dockgens)
+				}
+			}
+		})
+	}
+}

@@ -278,7 +278,7 @@ func TestTemplateLayersThroughInit(t *testing.T) {
 		"go/repo.tmpl repository " + filepath.Join(dir, ".dockgen", "templates", "go", "repo.tmpl") + " overrides blocks",
 		"healthcheck --templates " + filepath.Join(flag, "go", "mine.tmpl") + ":1 replaces built-in go/Dockerfile.tmpl:66, organisation " +
 			filepath.Join(org, "shared", "org.tmpl") + ":1, repository " + filepath.Join(dir, ".dockgen", "templates", "go", "repo.tmpl") + ":1",
-		"cmd built-in go/Dockerfile.tmpl:67",
+		"cmd built-in go/Dockerfile.tmpl:68",
 	} {
 		if !lines[want] {
 			t.Errorf("templates list lacks the line %q:\n%s", want, r.stdout)
@@ -335,8 +335,15 @@ func TestExportChangeOneBlockTest(t *testing.T) {
 		if got.code != 0 {
 			t.Fatalf("%s: %s", e.Name(), got.stderr)
 		}
-		want := strings.Replace(base.stdout, "\nCMD ", hc+"\nCMD ", 1)
-		want = strings.Replace(want, "\nENTRYPOINT ", hc+"\nENTRYPOINT ", 1)
+		// The healthcheck block comes right before the cmd block, which
+		// starts with the repository's entrypoint script when there is one.
+		at := len(base.stdout)
+		for _, start := range []string{"\n# The repository's own entrypoint script", "\nCMD ", "\nENTRYPOINT "} {
+			if i := strings.Index(base.stdout, start); i >= 0 && i < at {
+				at = i
+			}
+		}
+		want := base.stdout[:at] + hc + base.stdout[at:]
 		if got.stdout != want {
 			t.Errorf("%s: the change is not exactly one HEALTHCHECK line:\n%s", e.Name(), got.stdout)
 		}

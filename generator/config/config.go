@@ -38,6 +38,11 @@ type Answers struct {
 	Cmd            string `yaml:"cmd,omitempty"`
 	Base           string `yaml:"base,omitempty"`
 	Main           string `yaml:"main,omitempty"`
+	// BuildTool is a front end's bundler (static sites: vite, cra, ...).
+	BuildTool string `yaml:"build-tool,omitempty"`
+	// NodeVersion is the Node.js line of a front-end build, when given
+	// with --node-version rather than read from the repository.
+	NodeVersion string `yaml:"node-version,omitempty"`
 	// Compose is true when init also writes compose.yaml (init --compose).
 	Compose bool `yaml:"compose,omitempty"`
 }
@@ -47,6 +52,7 @@ func (a Answers) Spec() spec.Answers {
 	out := spec.Answers{
 		Language: a.Language, Version: a.RuntimeVersion, Variant: a.Variant,
 		PackageManager: a.PackageManager, Framework: a.Framework, Cmd: a.Cmd, Base: a.Base, Main: a.Main,
+		BuildTool: a.BuildTool, NodeVersion: a.NodeVersion,
 	}
 	if a.Port != nil {
 		out.Port = strconv.Itoa(*a.Port)
@@ -67,6 +73,10 @@ func FromSpec(s spec.Spec) Answers {
 	}
 	if s.BaseOverridden {
 		a.Base = s.BaseImage
+	}
+	a.BuildTool = s.BuildTool
+	if s.NodeVersionSource == "--node-version" {
+		a.NodeVersion = s.NodeVersion
 	}
 	switch s.Language {
 	case "go":
@@ -164,7 +174,7 @@ func (f *File) withSources(a spec.Answers, prefix string) spec.Answers {
 
 // keys are the known keys of each mapping, for unknown-key errors.
 var (
-	answerKeys = []string{"language", "runtime-version", "variant", "package-manager", "framework", "port", "cmd", "base", "main", "compose"}
+	answerKeys = []string{"language", "runtime-version", "variant", "package-manager", "framework", "port", "cmd", "base", "main", "build-tool", "node-version", "compose"}
 	topKeys    = append(slices.Clone(answerKeys), "mirror", "labels", "policy", "answers", "templates")
 	policyKeys = []string{RuleAllowedBases, RuleNonRoot, RuleDigestPin, RuleHealthcheck}
 	layerKeys  = []string{"layer", "path", "hash"}

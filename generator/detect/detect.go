@@ -60,6 +60,7 @@ const maxReadSize = 256 << 10
 func Detect(fsys fs.FS) Facts {
 	g := newRegularFS(fsys)
 	f := chooseLanguage(g)
+	ownFiles(g, &f)
 	applyProcfile(g, &f)
 	applyVersionFiles(g, &f)
 	frontEndNode(g, &f)
@@ -342,6 +343,11 @@ type recorder struct {
 
 func (r *recorder) evidence(field, file, reason string) {
 	r.f.Evidence = append(r.f.Evidence, Evidence{Field: field, File: file, Reason: reason})
+}
+
+// drop removes the evidence of field, for a value found again later.
+func (r *recorder) drop(field string) {
+	r.f.Evidence = slices.DeleteFunc(r.f.Evidence, func(e Evidence) bool { return e.Field == field })
 }
 
 func (r *recorder) warn(format string, args ...any) {

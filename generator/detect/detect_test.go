@@ -244,7 +244,7 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"static-html": {lang: "static", pm: "none", port: 8080, output: "."},
 		"static-vite-react": {
-			lang: "static", pm: "npm", framework: "vite", port: 8080, buildScript: true, output: "dist",
+			lang: "static", pm: "npm", framework: "react", port: 8080, buildScript: true, output: "dist",
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"react", "react-dom", "react-router-dom"},
 		},
 		"static-angular": {
@@ -348,6 +348,20 @@ func TestDetectFixtures(t *testing.T) {
 		},
 	}
 
+	// The repository's own files (ownfiles_test.go has the table tests).
+	tests["node-entrypoint"] = want{
+		lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
+		framework: "express", port: 8080, command: []string{"node", "server.js"},
+		manifests: []string{"package.json", "package-lock.json", ".npmrc"}, deps: []string{"express", "pino"},
+		warnings: []string{"Caddyfile: dockgen's image does not run Caddy"},
+	}
+	tests["go-entrypoint"] = want{lang: "go", version: VersionReq{"1.24", false, "go.mod"}, pm: "go", port: 8080, goMain: ".", manifests: []string{"go.mod", "go.sum"}}
+	tests["static-own-nginx-conf"] = want{lang: "static", pm: "none", port: 80, output: ".",
+		warnings: []string{"nginx.conf: listen 80", "user directive is ignored", "pid /var/run/nginx.pid"}}
+	tests["static-root-server-block"] = want{lang: "static", pm: "npm", framework: "react", port: 80, buildScript: true, output: "build",
+		manifests: []string{"package.json", "package-lock.json"}, deps: []string{"react", "react-dom", "react-scripts"}, warnings: []string{"nginx.conf: listen 80"}}
+	tests["static-spa-server-block"] = want{lang: "static", pm: "npm", framework: "vue", port: 8080, buildScript: true, output: "dist",
+		manifests: []string{"package.json", "package-lock.json"}, deps: []string{"vue", "vue-router"}}
 	for name, w := range javaFixtures {
 		tests[name] = w
 	}

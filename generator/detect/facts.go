@@ -11,9 +11,10 @@ package detect
 type Evidence struct {
 	// Field is the value this explains: "language", "version",
 	// "package_manager", "framework", "port", "command", "entrypoint",
-	// "cgo" (Go), "node_version" (the Node.js of a front-end build),
-	// "port_env" (the app reads $PORT) or "server_config" (the project's
-	// own gunicorn.conf.py or uwsgi.ini, which the command defers to).
+	// "cgo" (Go), "build_tool" (a front end's bundler), "node_version"
+	// (the Node.js of a front-end build), "port_env" (the app reads $PORT)
+	// or "server_config" (the project's own gunicorn.conf.py or uwsgi.ini,
+	// which the command defers to).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`
@@ -70,8 +71,14 @@ type Facts struct {
 	// packageManager field ("9.12.0"), "" when not given.
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
 	// Framework is lowercase ("flask", "django", "fastapi", "express",
-	// "next", "nest"), "" when none.
+	// "next", "nest"), "" when none. For a single-page app it is the UI
+	// library ("react", "vue", "angular", "svelte"), and the bundler is
+	// BuildTool.
 	Framework string `json:"framework"`
+	// BuildTool is the tool a front end's build script runs ("vite", "cra",
+	// "angular", "vue-cli", "webpack", "parcel"; "astro", "next" for those
+	// site frameworks), "" when none.
+	BuildTool string `json:"build_tool,omitempty"`
 	// Port is the port the service listens on, 0 when unknown.
 	Port int `json:"port"`
 	// PortEnv is true when the app reads its port from the PORT
@@ -150,6 +157,25 @@ type Facts struct {
 	// declare (lowercased for Python), used to pick servers such as
 	// gunicorn or uvicorn.
 	Dependencies []string `json:"dependencies,omitempty"`
+	// NginxConfig is the repository's own nginx configuration, used as it
+	// is ("nginx.conf", "nginx/default.conf"), "" when none; NginxConfigKind
+	// says what it is: "main" (a whole nginx.conf, for /etc/nginx/nginx.conf)
+	// or "server" (server blocks, for /etc/nginx/conf.d/default.conf).
+	NginxConfig     string `json:"nginx_config,omitempty"`
+	NginxConfigKind string `json:"nginx_config_kind,omitempty"`
+	// NginxPid is true when the repository's nginx.conf sets no pid file:
+	// the command then sets one in /tmp, where the user nginx may write.
+	NginxPid bool `json:"nginx_pid,omitempty"`
+	// SiteRoot is the folder the repository's nginx configuration serves
+	// (its root directive), "" for the image's /usr/share/nginx/html.
+	SiteRoot string `json:"site_root,omitempty"`
+	// EntrypointScript is the repository's own entrypoint script
+	// (docker-entrypoint.sh, entrypoint.sh, bin/docker-entrypoint), run as
+	// the image's ENTRYPOINT; "" when none.
+	EntrypointScript string `json:"entrypoint_script,omitempty"`
+	// EntrypointShell is the script's #! interpreter ("/bin/sh",
+	// "/usr/bin/env bash").
+	EntrypointShell string `json:"entrypoint_shell,omitempty"`
 	// Evidence explains every value above, in detection order.
 	Evidence []Evidence `json:"evidence"`
 	// Warnings are problems met on the way (a malformed manifest, an

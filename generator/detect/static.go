@@ -39,20 +39,47 @@ func detectStatic(fsys fs.FS) (Facts, bool) {
 	r.evidence("output", index, "nginx serves "+dir)
 	r.f.Port = staticPort
 	r.evidence("port", index, "nginx listens on 8080 as the unprivileged user nginx")
+	nginxOwnConfig(fsys, r)
 	return r.f, true
 }
 
-// staticBuilders are the single-page-app and static-site builders, in
-// precedence order, with their default output folder. dev is true when
-// the package is conventionally a devDependency.
+// staticBuilders are the single-page-app bundlers, in precedence order,
+// with the folder their build writes by default ("" for Angular: it is read
+// from angular.json). withUI is true for general-purpose bundlers (webpack,
+// Parcel), which build a site only beside a UI library: without one they
+// may as well bundle a server.
+// ui is the UI library a bundler builds only (Create React App: React),
+// for a package.json that does not list it.
 var staticBuilders = []struct {
-	dep, name, out string
+	dep, tool, out, ui string
+	withUI             bool
 }{
-	{"@angular/core", "angular", ""}, // output from angular.json
-	{"react-scripts", "cra", "build"},
-	{"@vue/cli-service", "vue", "dist"},
-	{"vite", "vite", "dist"},
+	{"@angular/core", "angular", "", "angular", false}, // the Angular CLI
+	{"react-scripts", "cra", "build", "react", false},
+	{"@vue/cli-service", "vue-cli", "dist", "vue", false},
+	{"vite", "vite", "dist", "", false},
+	{"parcel", "parcel", "dist", "", true},
+	{"webpack", "webpack", "dist", "", true},
 }
+
+// uiLibraries are the UI libraries a front end is written with, in
+// precedence order (Preact before React: a Preact app often aliases
+// react), each with the package that names it. They are the framework of a
+// single-page app; the bundler is its build tool.
+var uiLibraries = []struct{ dep, name string }{
+	{"@angular/core", "angular"},
+	{"vue", "vue"},
+	{"svelte", "svelte"},
+	{"solid-js", "solid"},
+	{"preact", "preact"},
+	{"lit", "lit"},
+	{"react", "react"},
+	{"react-dom", "react"},
+}
+
+// metaBuildTools are the build tools of the site frameworks nodeStaticSite
+// turns static: their own CLI, or Vite under SvelteKit.
+var metaBuildTools = map[string]string{"astro": "astro", "sveltekit": "vite", "next": "next"}
 
 // viteOutDir finds build.outDir in a vite.config.*.
 var viteOutDir = regexp.MustCompile(`\boutDir\s*:\s*["'\x60]([A-Za-z0-9._/-]+)["'\x60]`)
@@ -60,15 +87,17 @@ var viteOutDir = regexp.MustCompile(`\boutDir\s*:\s*["'\x60]([A-Za-z0-9._/-]+)["
 // nodeStaticSite turns a Node.js repository into a static one when its
 // build writes a site for a web server rather than a server: Astro
 // without @astrojs/node, SvelteKit with adapter-static, Next.js with
-// output: 'export', or a Vite, Create React App, Angular or Vue CLI app
+// output: 'export', or a single-page app (a Vite, Create React App,
+// Angular CLI or Vue CLI build, or webpack or Parcel beside a UI library)
 // without a server framework. It needs a build script. It sets language,
-// framework, output folder and port, and reports true.
+// framework (the site framework, or the UI library of a single-page app),
+// build tool, output folder and port, and reports true.
 func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 	if !r.f.BuildScript {
 		return false
 	}
 	has := func(dep string) bool { return contains(pkg.Dependencies, dep) || contains(pkg.DevDeps, dep) }
-	name, out, file, reason := "", "", "package.json", ""
+	name, tool, out, file, reason := "", "", "", "package.json", ""
 	switch r.f.Framework {
 	case "astro":
 		if has("@astrojs/node") {
@@ -91,25 +120,52 @@ func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 			return false
 		}
 	case "":
+		ui, uiDep := "", ""
+		for _, l := range uiLibraries {
+			if has(l.dep) {
+				ui, uiDep = l.name, l.dep
+				break
+			}
+		}
 		for _, b := range staticBuilders {
-			if !has(b.dep) {
+			if !has(b.dep) || b.withUI && ui == "" {
 				continue
 			}
-			name, out, reason = b.name, b.out, "builds with "+b.dep+" and has no server framework"
+			tool, out, reason = b.tool, b.out, "builds with "+b.dep+" and has no server framework"
+			if ui == "" && b.ui != "" {
+				ui, uiDep = b.ui, b.dep
+			}
 			break
 		}
-		if name == "" {
+		if tool == "" {
 			return false
 		}
+		r.f.Language = "static"
+		r.f.Evidence = nil // the language evidence is said again, with the reason
+		r.evidence("language", "package.json", reason)
+		if ui != "" {
+			r.f.Framework = ui
+			why := "depends on " + uiDep + ": a single-page app written with " + ui
+			if !slices.ContainsFunc(uiLibraries, func(l struct{ dep, name string }) bool { return l.dep == uiDep }) {
+				why = uiDep + " builds " + ui + " apps only"
+			}
+			r.evidence("framework", "package.json", why)
+		}
+		r.f.BuildTool = tool
+		r.evidence("build_tool", "package.json", reason)
 	default:
 		return false
 	}
-	r.f.Language = "static"
-	r.f.Evidence = nil // the language evidence is said again, with the reason
-	r.evidence("language", "package.json", reason)
-	r.f.Framework = name
-	r.evidence("framework", "package.json", reason)
-	switch name {
+	if name != "" {
+		r.f.Language = "static"
+		r.f.Evidence = nil // the language evidence is said again, with the reason
+		r.evidence("language", "package.json", reason)
+		r.f.Framework = name
+		r.evidence("framework", "package.json", reason)
+		r.f.BuildTool = metaBuildTools[name]
+		r.evidence("build_tool", "package.json", name+" builds with "+r.f.BuildTool)
+	}
+	switch r.f.BuildTool {
 	case "angular":
 		out, file = angularOutput(fsys, r)
 	case "vite":
@@ -126,6 +182,7 @@ func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 	r.evidence("output", file, "the build writes the site to "+out)
 	r.f.Port = staticPort
 	r.evidence("port", "package.json", "nginx listens on 8080 as the unprivileged user nginx")
+	nginxOwnConfig(fsys, r)
 	return true
 }
 

@@ -14,30 +14,40 @@ func TestStaticSite(t *testing.T) {
 		framework string
 		output    string
 		warn      string
+		buildTool string
 	}{
-		{"index.html at the root", files("index.html", "<h1>x</h1>"), "static", "none", "", ".", ""},
-		{"public/index.html", files("public/index.html", "<h1>x</h1>", "public/app.css", ""), "static", "none", "", "public", ""},
-		{"index.html beside a package.json is not plain HTML", files("index.html", "", "package.json", `{"main":"server.js","dependencies":{"express":"4"}}`, "server.js", "app.listen(3000)\n"), "node", "npm", "express", "", ""},
-		{"vite SPA", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`, "index.html", ""), "static", "npm", "vite", "dist", ""},
-		{"vite build.outDir", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`, "vite.config.js", "export default { build: { outDir: 'public/app' } }\n", "yarn.lock", ""), "static", "yarn", "vite", "public/app", ""},
-		{"vite without a build script is no static site", files("package.json", `{"devDependencies":{"vite":"6"}}`), "node", "npm", "", "", ""},
-		{"vite beside express is a server", files("package.json", `{"scripts":{"build":"vite build","start":"node server.js"},"dependencies":{"express":"4"},"devDependencies":{"vite":"6"}}`, "server.js", "app.listen(3000)\n"), "node", "npm", "express", "", ""},
-		{"create react app", files("package.json", `{"scripts":{"start":"react-scripts start","build":"react-scripts build"},"dependencies":{"react-scripts":"5"}}`), "static", "npm", "cra", "build", ""},
-		{"vue cli", files("package.json", `{"scripts":{"build":"vue-cli-service build"},"devDependencies":{"@vue/cli-service":"5"}}`), "static", "npm", "vue", "dist", ""},
-		{"angular application builder: dist/<project>/browser", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"19"}}`, "angular.json", `{"projects":{"lib":{"projectType":"library"},"web":{"projectType":"application","architect":{"build":{"builder":"@angular/build:application","options":{"outputPath":"dist/web"}}}}}}`), "static", "npm", "angular", "dist/web/browser", ""},
-		{"angular browser builder: outputPath as it is", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"16"}}`, "angular.json", `{"defaultProject":"shop","projects":{"shop":{"architect":{"build":{"builder":"@angular-devkit/build-angular:browser","options":{"outputPath":"dist/shop"}}}}}}`), "static", "npm", "angular", "dist/shop", ""},
-		{"angular outputPath object", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"19"}}`, "angular.json", `{"projects":{"web":{"projectType":"application","architect":{"build":{"builder":"@angular/build:application","options":{"outputPath":{"base":"build/web","browser":""}}}}}}}`), "static", "npm", "angular", "build/web", ""},
-		{"angular outputPath outside the repository", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"19"}}`, "angular.json", `{"projects":{"web":{"projectType":"application","architect":{"build":{"builder":"@angular/build:application","options":{"outputPath":"../out"}}}}}}`), "static", "npm", "angular", "dist/web/browser", "angular.json: outputPath \"../out/browser\" is not a folder in the repository"},
-		{"astro without @astrojs/node", files("package.json", `{"scripts":{"build":"astro build"},"dependencies":{"astro":"5"}}`), "static", "npm", "astro", "dist", ""},
-		{"sveltekit adapter-static", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"@sveltejs/kit":"2","@sveltejs/adapter-static":"3"}}`), "static", "npm", "sveltekit", "build", ""},
-		{"next static export", files("package.json", `{"scripts":{"build":"next build"},"dependencies":{"next":"15"}}`, "next.config.mjs", "export default { output: \"export\" }\n", "pnpm-lock.yaml", ""), "static", "pnpm", "next", "out", ""},
+		{"index.html at the root", files("index.html", "<h1>x</h1>"), "static", "none", "", ".", "", ""},
+		{"public/index.html", files("public/index.html", "<h1>x</h1>", "public/app.css", ""), "static", "none", "", "public", "", ""},
+		{"index.html beside a package.json is not plain HTML", files("index.html", "", "package.json", `{"main":"server.js","dependencies":{"express":"4"}}`, "server.js", "app.listen(3000)\n"), "node", "npm", "express", "", "", ""},
+		{"vite SPA", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`, "index.html", ""), "static", "npm", "", "dist", "", "vite"},
+		{"vite build.outDir", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"vite":"6"}}`, "vite.config.js", "export default { build: { outDir: 'public/app' } }\n", "yarn.lock", ""), "static", "yarn", "", "public/app", "", "vite"},
+		{"vite without a build script is no static site", files("package.json", `{"devDependencies":{"vite":"6"}}`), "node", "npm", "", "", "", ""},
+		{"vite beside express is a server", files("package.json", `{"scripts":{"build":"vite build","start":"node server.js"},"dependencies":{"express":"4"},"devDependencies":{"vite":"6"}}`, "server.js", "app.listen(3000)\n"), "node", "npm", "express", "", "", ""},
+		{"create react app", files("package.json", `{"scripts":{"start":"react-scripts start","build":"react-scripts build"},"dependencies":{"react-scripts":"5"}}`), "static", "npm", "react", "build", "", "cra"},
+		{"vue cli", files("package.json", `{"scripts":{"build":"vue-cli-service build"},"devDependencies":{"@vue/cli-service":"5"}}`), "static", "npm", "vue", "dist", "", "vue-cli"},
+		{"angular application builder: dist/<project>/browser", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"19"}}`, "angular.json", `{"projects":{"lib":{"projectType":"library"},"web":{"projectType":"application","architect":{"build":{"builder":"@angular/build:application","options":{"outputPath":"dist/web"}}}}}}`), "static", "npm", "angular", "dist/web/browser", "", "angular"},
+		{"angular browser builder: outputPath as it is", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"16"}}`, "angular.json", `{"defaultProject":"shop","projects":{"shop":{"architect":{"build":{"builder":"@angular-devkit/build-angular:browser","options":{"outputPath":"dist/shop"}}}}}}`), "static", "npm", "angular", "dist/shop", "", "angular"},
+		{"angular outputPath object", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"19"}}`, "angular.json", `{"projects":{"web":{"projectType":"application","architect":{"build":{"builder":"@angular/build:application","options":{"outputPath":{"base":"build/web","browser":""}}}}}}}`), "static", "npm", "angular", "build/web", "", "angular"},
+		{"angular outputPath outside the repository", files("package.json", `{"scripts":{"build":"ng build"},"dependencies":{"@angular/core":"19"}}`, "angular.json", `{"projects":{"web":{"projectType":"application","architect":{"build":{"builder":"@angular/build:application","options":{"outputPath":"../out"}}}}}}`), "static", "npm", "angular", "dist/web/browser", "angular.json: outputPath \"../out/browser\" is not a folder in the repository", "angular"},
+		{"astro without @astrojs/node", files("package.json", `{"scripts":{"build":"astro build"},"dependencies":{"astro":"5"}}`), "static", "npm", "astro", "dist", "", "astro"},
+		{"sveltekit adapter-static", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"@sveltejs/kit":"2","@sveltejs/adapter-static":"3"}}`), "static", "npm", "sveltekit", "build", "", "vite"},
+		{"next static export", files("package.json", `{"scripts":{"build":"next build"},"dependencies":{"next":"15"}}`, "next.config.mjs", "export default { output: \"export\" }\n", "pnpm-lock.yaml", ""), "static", "pnpm", "next", "out", "", "next"},
+		{"vite react: the UI library is the framework", files("package.json", `{"scripts":{"build":"vite build"},"dependencies":{"react":"19","react-dom":"19"},"devDependencies":{"vite":"8"}}`), "static", "npm", "react", "dist", "", "vite"},
+		{"vite vue", files("package.json", `{"scripts":{"build":"vite build"},"dependencies":{"vue":"3"},"devDependencies":{"vite":"8"}}`), "static", "npm", "vue", "dist", "", "vite"},
+		{"vite svelte", files("package.json", `{"scripts":{"build":"vite build"},"devDependencies":{"svelte":"5","vite":"8"}}`), "static", "npm", "svelte", "dist", "", "vite"},
+		{"vite solid", files("package.json", `{"scripts":{"build":"vite build"},"dependencies":{"solid-js":"1"},"devDependencies":{"vite":"8"}}`), "static", "npm", "solid", "dist", "", "vite"},
+		{"vite preact (with a react alias)", files("package.json", `{"scripts":{"build":"vite build"},"dependencies":{"preact":"10","react":"npm:@preact/compat"},"devDependencies":{"vite":"8"}}`), "static", "npm", "preact", "dist", "", "vite"},
+		{"vite lit", files("package.json", `{"scripts":{"build":"vite build"},"dependencies":{"lit":"3"},"devDependencies":{"vite":"8"}}`), "static", "npm", "lit", "dist", "", "vite"},
+		{"webpack beside react", files("package.json", `{"scripts":{"build":"webpack --mode production"},"dependencies":{"react":"19"},"devDependencies":{"webpack":"5","webpack-cli":"6"}}`), "static", "npm", "react", "dist", "", "webpack"},
+		{"parcel beside vue", files("package.json", `{"scripts":{"build":"parcel build src/index.html"},"dependencies":{"vue":"3"},"devDependencies":{"parcel":"2"}}`), "static", "npm", "vue", "dist", "", "parcel"},
+		{"webpack without a UI library is not a site", files("package.json", `{"scripts":{"build":"webpack","start":"node dist/main.js"},"devDependencies":{"webpack":"5"}}`), "node", "npm", "", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Detect(guard(t, tt.files))
-			if got.Language != tt.lang || got.PackageManager != tt.pm || got.Framework != tt.framework || got.OutputDir != tt.output {
-				t.Errorf("Language, PackageManager, Framework, OutputDir = %q, %q, %q, %q; want %q, %q, %q, %q",
-					got.Language, got.PackageManager, got.Framework, got.OutputDir, tt.lang, tt.pm, tt.framework, tt.output)
+			if got.Language != tt.lang || got.PackageManager != tt.pm || got.Framework != tt.framework || got.OutputDir != tt.output || got.BuildTool != tt.buildTool {
+				t.Errorf("Language, PackageManager, Framework, OutputDir, BuildTool = %q, %q, %q, %q, %q; want %q, %q, %q, %q, %q",
+					got.Language, got.PackageManager, got.Framework, got.OutputDir, got.BuildTool, tt.lang, tt.pm, tt.framework, tt.output, tt.buildTool)
 			}
 			if tt.lang == "static" && (got.Port != 8080 || got.Command != nil || got.Version != (VersionReq{})) {
 				t.Errorf("Port, Command, Version = %d, %q, %+v; want 8080, nil (nginx's), none", got.Port, got.Command, got.Version)

@@ -240,7 +240,8 @@ func (set Set) Render(m Model) ([]File, error) {
 	var files []File
 	for _, o := range outputs {
 		main := path.Join(m.Language, o.tmpl)
-		if t.Lookup(main) == nil {
+		name := o.name(m)
+		if t.Lookup(main) == nil || name == "" {
 			if o.optional {
 				continue
 			}
@@ -250,7 +251,7 @@ func (set Set) Render(m Model) ([]File, error) {
 		if err := t.ExecuteTemplate(&buf, main, m); err != nil {
 			return nil, templateErr(err)
 		}
-		files = append(files, File{Name: o.name, Data: tidy(buf.Bytes())})
+		files = append(files, File{Name: name, Data: tidy(buf.Bytes())})
 	}
 	return files, nil
 }

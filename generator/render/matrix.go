@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,8 +21,15 @@ type Case struct {
 // String names the case, e.g. "python/3.14/slim/pip/flask/build=false/pmv=/manifests=requirements.txt".
 func (c Case) String() string {
 	a := c.Answers
-	return fmt.Sprintf("%s/%s/%s/%s/%s/build=%v/pmv=%s/manifests=%s", a.Language, a.Version, a.Variant, a.PackageManager,
+	s := fmt.Sprintf("%s/%s/%s/%s/%s/build=%v/pmv=%s/manifests=%s", a.Language, a.Version, a.Variant, a.PackageManager,
 		a.Framework, c.Facts.BuildScript, c.Facts.PackageManagerVersion, strings.Join(c.Facts.Manifests, "+"))
+	if c.Facts.NginxConfig != "" {
+		s += "/nginx=" + c.Facts.NginxConfigKind + ":" + c.Facts.NginxConfig
+	}
+	if c.Facts.EntrypointScript != "" {
+		s += "/entrypoint=" + c.Facts.EntrypointScript
+	}
+	return s
 }
 
 // Matrix enumerates every combination dockgen supports on the given day:
@@ -45,7 +53,16 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 			for _, variant := range stack.VariantNames() {
 				for _, pm := range spec.PackageManagers[lang] {
 					for _, fw := range append([]string{"none"}, spec.Frameworks[lang]...) {
-						for _, shape := range def.Shapes(pm) {
+						shapes := def.Shapes(pm)
+						if fw == "none" && line.Version == stack.Supported(now)[0].Version {
+							// The repository's own entrypoint script (in bin/, which Go's
+							// .dockerignore leaves out), once per
+							// variant and package manager.
+							own := shapes[0]
+							own.EntrypointScript, own.EntrypointShell = "bin/docker-entrypoint", "/bin/bash -e"
+							shapes = append(slices.Clone(shapes), own)
+						}
+						for _, shape := range shapes {
 							shape.Language = lang
 							shape.PackageManager = pm
 							a := spec.Answers{

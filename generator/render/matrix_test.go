@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path"
@@ -12,8 +13,11 @@ import (
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/render"
+	"github.com/dockgen/dockgen/generator/render/companiontest"
 	"github.com/dockgen/dockgen/generator/spec"
 	"github.com/dockgen/dockgen/templates"
+	"github.com/moby/patternmatcher"
+	"github.com/moby/patternmatcher/ignorefile"
 )
 
 var today = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
@@ -72,9 +76,100 @@ func TestEveryCombinationIsLintClean(t *testing.T) {
 			t.Errorf("%s: a vendor base, and no NonOfficialBase finding\n%s", c, df)
 		}
 		checkHouseStyle(t, c.String(), s, df)
+		checkOwnFiles(t, c.String(), s, files)
+		companions.add(c.String(), s, files)
 		n++
 	}
 	t.Logf("%d combinations rendered, all lint-clean", n)
+	companions.check(t)
+}
+
+// companionFiles collects, without duplicates, every companion file the
+// matrix renders (nginx.conf, the Apache step of a php Dockerfile, a
+// compose.yaml per stack shape), for the programs that read them.
+type companionFiles struct {
+	seen                   map[string]bool
+	nginx, apache, compose []companion
+}
+
+type companion struct {
+	name string
+	data []byte
+	env  map[string]string
+	// server: the nginx.conf includes the repository's server block.
+	server bool
+}
+
+// repoServerBlock stands in for a repository's own server block, which
+// dockgen's nginx.conf includes.
+var repoServerBlock = []byte("server {\n    listen 8080;\n    root /usr/share/nginx/html;\n    location / {\n        try_files $uri /index.html;\n    }\n}\n")
+
+var companions = companionFiles{seen: map[string]bool{}}
+
+func (c *companionFiles) add(name string, s spec.Spec, files []render.File) {
+	once := func(kind string, data []byte) bool {
+		key := kind + "\x00" + string(data)
+		if c.seen[key] {
+			return false
+		}
+		c.seen[key] = true
+		return true
+	}
+	for _, f := range files {
+		switch f.Name {
+		case s.NginxFile:
+			if once("nginx", f.Data) {
+				c.nginx = append(c.nginx, companion{name: name, data: f.Data, server: s.NginxConfigKind == "server"})
+			}
+		case "Dockerfile":
+			step, err := companiontest.ApacheStep(f.Data)
+			if err != nil {
+				panic(err) // the lint above parsed it already
+			}
+			if step != "" && once("apache", []byte(step)) {
+				env := map[string]string{"APACHE_DOCUMENT_ROOT": "/var/www/html"}
+				if s.DocRoot != "" {
+					env["APACHE_DOCUMENT_ROOT"] += "/" + s.DocRoot
+				}
+				c.apache = append(c.apache, companion{name: name, data: []byte(step), env: env})
+			}
+		}
+	}
+	cf, err := render.Set{{Name: render.BuiltinLayer, FS: templates.FS}}.RenderCompose(render.NewCompose(render.NewModel(s), "/src/my-app"))
+	if err == nil && once("compose", cf.Data) {
+		c.compose = append(c.compose, companion{name: name, data: cf.Data})
+	}
+}
+
+// check runs each companion through its program: nginx -t, apache2ctl -t,
+// compose-spec's loader. The matrix must reach each kind.
+func (c *companionFiles) check(t *testing.T) {
+	if len(c.nginx) == 0 || len(c.apache) == 0 || len(c.compose) == 0 {
+		t.Fatalf("the matrix rendered %d nginx.conf, %d Apache steps, %d compose.yaml: want some of each", len(c.nginx), len(c.apache), len(c.compose))
+	}
+	t.Run("nginx", func(t *testing.T) {
+		for _, f := range c.nginx {
+			var extra map[string][]byte
+			if f.server {
+				extra = map[string][]byte{"conf.d/default.conf": repoServerBlock}
+			}
+			companiontest.Nginx(t, f.data, extra)
+		}
+		t.Logf("%d distinct nginx.conf checked with nginx -t", len(c.nginx))
+	})
+	t.Run("apache", func(t *testing.T) {
+		for _, f := range c.apache {
+			companiontest.Apache(t, string(f.data), f.env)
+		}
+		t.Logf("%d distinct Apache steps checked with apache2ctl -t", len(c.apache))
+	})
+	t.Run("compose", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, f := range c.compose {
+			companiontest.Compose(t, dir, f.data)
+		}
+		t.Logf("%d distinct compose.yaml checked with compose-spec's loader", len(c.compose))
+	})
 }
 
 func checkHouseStyle(t *testing.T, name string, s spec.Spec, df string) {
@@ -222,4 +317,54 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkOwnFiles: the repository's own files (its entrypoint script, its
+// nginx configuration) and dockgen's nginx.conf are copied by the
+// Dockerfile and kept by the .dockerignore, and the script is the
+// ENTRYPOINT with the start command as CMD.
+func checkOwnFiles(t *testing.T, name string, s spec.Spec, files []render.File) {
+	t.Helper()
+	var df, ignore []byte
+	for _, f := range files {
+		switch f.Name {
+		case "Dockerfile":
+			df = f.Data
+		case ".dockerignore":
+			ignore = f.Data
+		}
+	}
+	patterns, err := ignorefile.ReadAll(bytes.NewReader(ignore))
+	if err != nil {
+		t.Fatalf("%s: .dockerignore: %v", name, err)
+	}
+	pm, err := patternmatcher.New(patterns)
+	if err != nil {
+		t.Fatalf("%s: .dockerignore: %v", name, err)
+	}
+	copied := map[string]string{}
+	if s.Entrypoint != "" {
+		copied[s.Entrypoint] = "COPY --chmod=0755 " + s.Entrypoint + " /usr/local/bin/"
+		exec, _ := render.ExecForm([]string{render.Model{Spec: s}.EntrypointPath()})
+		if !strings.Contains(string(df), "\nENTRYPOINT "+exec+"\nCMD ") {
+			t.Errorf("%s: the entrypoint script %s is not the ENTRYPOINT followed by CMD:\n%s", name, s.Entrypoint, df)
+		}
+	}
+	if s.NginxConfig != "" {
+		copied[s.NginxConfig] = "COPY " + s.NginxConfig + " /etc/nginx/"
+	}
+	if s.NginxFile != "" {
+		copied[s.NginxFile] = "COPY " + s.NginxFile + " /etc/nginx/nginx.conf"
+		if s.NginxFile == s.NginxConfig {
+			t.Errorf("%s: dockgen writes %s, the repository's own file", name, s.NginxFile)
+		}
+	}
+	for file, copy := range copied {
+		if !strings.Contains(string(df), copy) {
+			t.Errorf("%s: the Dockerfile does not %s...:\n%s", name, copy, df)
+		}
+		if ok, _ := pm.MatchesOrParentMatches(file); ok {
+			t.Errorf("%s: the .dockerignore leaves out %s, which the Dockerfile copies", name, file)
+		}
+	}
 }

@@ -182,15 +182,31 @@ func ExecForm(args []string) (string, error) {
 
 // outputs lists the files each language renders, with their template.
 // An optional file is rendered only for a language that has its template
-// (the static stack's nginx.conf).
+// (the static stack's nginx.conf), under the name the model gives it: ""
+// when the repository's own file is used instead.
 var outputs = []struct {
-	name, tmpl string
-	optional   bool
+	name     func(Model) string
+	tmpl     string
+	optional bool
 }{
-	{"Dockerfile", "Dockerfile.tmpl", false},
-	{".dockerignore", "dockerignore.tmpl", false},
-	{"nginx.conf", "nginx.conf.tmpl", true},
+	{func(Model) string { return "Dockerfile" }, "Dockerfile.tmpl", false},
+	{func(Model) string { return ".dockerignore" }, "dockerignore.tmpl", false},
+	{func(m Model) string { return m.NginxFile }, "nginx.conf.tmpl", true},
 }
+
+// EntrypointPath is where the Dockerfile puts the repository's entrypoint
+// script: beside the image's own tools, under a name that shadows none of
+// them (the node image has its own docker-entrypoint.sh).
+func (m Model) EntrypointPath() string {
+	if m.Entrypoint == "" {
+		return ""
+	}
+	return "/usr/local/bin/app-" + path.Base(m.Entrypoint)
+}
+
+// EntrypointExec is the ENTRYPOINT of the repository's script, in exec
+// form (render it with execForm).
+func (m Model) EntrypointExec() []string { return []string{m.EntrypointPath()} }
 
 // Render executes the language's templates from tfs (laid out as
 // templates/: shared/*.tmpl plus LANGUAGE/*.tmpl) for s. It is the

@@ -13,7 +13,7 @@ import (
 // build that uses Node.js says anything about it.
 func TestFrontEndNode(t *testing.T) {
 	cat := catalog.Default()
-	vite := detect.Facts{Language: "static", PackageManager: "npm", Framework: "vite", BuildScript: true, OutputDir: "dist",
+	vite := detect.Facts{Language: "static", PackageManager: "npm", Framework: "react", BuildTool: "vite", BuildScript: true, OutputDir: "dist",
 		Manifests: []string{"package.json", "package-lock.json"}}
 	with := func(f detect.Facts, req detect.VersionReq) detect.Facts {
 		f.NodeVersion = req

@@ -177,6 +177,8 @@ func MergeAnswers(layers ...Answers) Answers {
 		pick(&out.Cmd, a.Cmd)
 		pick(&out.Base, a.Base)
 		pick(&out.Main, a.Main)
+		pick(&out.BuildTool, a.BuildTool)
+		pick(&out.NodeVersion, a.NodeVersion)
 	}
 	return out
 }

@@ -38,6 +38,13 @@ type Spec struct {
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
 	// Framework is lowercase, "" when none.
 	Framework string `json:"framework"`
+	// BuildTool is a front end's bundler ("vite", "cra", "angular",
+	// "vue-cli", "webpack", "parcel", "astro", "next"), "" when nothing is
+	// built.
+	BuildTool string `json:"build_tool,omitempty"`
+	// SPA is true for a single-page app: a static site whose unknown paths
+	// are routes in the browser, so nginx answers them with index.html.
+	SPA bool `json:"-"`
 	// Port is the port to EXPOSE, 0 for none.
 	Port int `json:"port"`
 	// PortEnv is true when the app reads $PORT: the image sets ENV PORT
@@ -74,9 +81,30 @@ type Spec struct {
 	NodeImage string `json:"-"`
 	// NodeVersion is NodeImage's Node.js line ("24"), "" for none.
 	NodeVersion string `json:"-"`
+	// NodeVersionSource is where NodeVersion came from: "--node-version",
+	// a version file, or "default".
+	NodeVersionSource string `json:"-"`
 	// Packages are Debian packages the final stage installs: runtime
 	// libraries of native gems, of an Erlang release.
 	Packages []string `json:"-"`
+	// Entrypoint is the repository's own entrypoint script, run as the
+	// ENTRYPOINT with Command as its arguments; "" for none.
+	Entrypoint string `json:"-"`
+	// NginxConfig is the repository's own nginx configuration, used as it
+	// is; NginxConfigKind is "main" (a whole nginx.conf) or "server" (server
+	// blocks for conf.d/default.conf). Static sites only.
+	NginxConfig     string `json:"-"`
+	NginxConfigKind string `json:"-"`
+	// NginxFile is the nginx.conf dockgen writes ("nginx.conf", or
+	// "nginx.dockgen.conf" when the repository's server block has that
+	// name), "" when the repository's own nginx.conf is used.
+	NginxFile string `json:"-"`
+	// NginxPid is true when the command sets nginx's pid file (the
+	// repository's nginx.conf sets none).
+	NginxPid bool `json:"-"`
+	// SiteRoot is where nginx serves the site from: the repository's root
+	// directive, else /usr/share/nginx/html.
+	SiteRoot string `json:"-"`
 	// BaseImage is the final stage's image reference.
 	BaseImage string `json:"base_image"`
 	// BuildImage is the build stage's image reference, "" when single-stage.
@@ -127,6 +155,11 @@ type Answers struct {
 	Base           string
 	// Main is the Go main package to build ("./cmd/api").
 	Main string
+	// BuildTool is a front end's bundler (static sites: vite, cra, ...).
+	BuildTool string
+	// NodeVersion is the Node.js line a front-end build runs on, over the
+	// repository's version files.
+	NodeVersion string
 	// Sources name where an answer came from when it is not a flag, by
 	// key ("port"): "FILE:LINE: key" for a config or answers file. A
 	// validation error then names that source instead of the flag.
@@ -154,6 +187,10 @@ func (a Answers) Get(key string) string {
 		return a.Base
 	case "main":
 		return a.Main
+	case "build-tool":
+		return a.BuildTool
+	case "node-version":
+		return a.NodeVersion
 	}
 	return ""
 }
@@ -290,10 +327,31 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.Framework = ""
 		}
 	}
+	if a.Framework != "" && !slices.Contains(def.Frameworks, a.Framework) && slices.Contains(def.BuildTools, a.Framework) {
+		// An answer recorded before the bundler had its own field
+		// (framework: vite): it names the build tool.
+		if a.BuildTool == "" {
+			a.BuildTool = a.Framework
+		}
+		s.Framework = ""
+		if sameLang {
+			s.Framework = f.Framework
+		}
+	}
 	if s.Framework != "" && !slices.Contains(def.Frameworks, s.Framework) {
 		return Spec{}, nil, errf("--framework", "%q is not a supported %s framework; use one of %s, or none", s.Framework, s.Language, strings.Join(def.Frameworks, ", "))
 	}
 
+	s.BuildTool = a.BuildTool
+	if s.BuildTool == "" && sameLang {
+		s.BuildTool = f.BuildTool
+	}
+	if s.BuildTool != "" && !slices.Contains(def.BuildTools, s.BuildTool) {
+		if a.BuildTool != "" {
+			return Spec{}, nil, errf("--build-tool", "%q is not a supported %s build tool; use one of %s", s.BuildTool, s.Language, strings.Join(def.BuildTools, ", "))
+		}
+		s.BuildTool = ""
+	}
 	if sameLang {
 		s.InstallProject = f.InstallProject
 		s.AddPackages = f.AddPackages
@@ -321,6 +379,8 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.App = f.App
 		s.DocRoot = f.DocRoot
 		s.ConfigFiles = f.ConfigFiles
+		s.NginxConfig, s.NginxConfigKind, s.NginxPid, s.SiteRoot = f.NginxConfig, f.NginxConfigKind, f.NginxPid, f.SiteRoot
+		s.Entrypoint = f.EntrypointScript
 	}
 	var nodeWarns []string
 	if def.FrontEnd {
@@ -328,7 +388,21 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if sameLang {
 			req = f.NodeVersion
 		}
+		if a.NodeVersion != "" {
+			if node, ok := cat.Stack("node"); ok {
+				if _, err := node.Resolve(a.NodeVersion, true, now); err != nil {
+					return Spec{}, nil, errf("--node-version", "%v", err)
+				}
+			}
+			req = detect.VersionReq{Raw: a.NodeVersion, Pinned: true, Source: "--node-version"}
+		}
 		s.NodeVersion, s.NodeImage, nodeWarns = frontEndNode(req, cat, now)
+		s.NodeVersionSource = req.Source
+		if s.NodeVersionSource == "" {
+			s.NodeVersionSource = "default"
+		}
+	} else if a.NodeVersion != "" {
+		warns = append(warns, fmt.Sprintf("--node-version: %s builds nothing with Node.js; ignored", s.Language))
 	}
 	if def.Prepare != nil {
 		if err := def.Prepare(&s, a); err != nil {
@@ -338,7 +412,7 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	if s.NodeImage != "" {
 		warns = append(warns, nodeWarns...)
 	} else {
-		s.NodeVersion = ""
+		s.NodeVersion, s.NodeVersionSource = "", ""
 	}
 	for _, p := range s.AddPackages {
 		if !pinnedPackage.MatchString(p) {
@@ -366,6 +440,12 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		// a worker, a command-line tool), so no EXPOSE.
 		s.Port = f.Port
 	default:
+		s.Port = def.DefaultPort(s.Framework)
+	}
+	if s.Port == 0 && def.NeedsPort {
+		if a.Port != "" {
+			return Spec{}, nil, errf("--port", "%s's server must listen on a port; 0 is none", s.Language)
+		}
 		s.Port = def.DefaultPort(s.Framework)
 	}
 	if s.Port < 0 || s.Port > 65535 {
@@ -417,7 +497,32 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	if def.Warn != nil {
 		warns = append(warns, def.Warn(s, a)...)
 	}
+	if s.Entrypoint != "" {
+		var w string
+		s.Entrypoint, w = entrypointFits(s, f.EntrypointShell)
+		if w != "" {
+			warns = append(warns, w)
+		}
+	}
 	return s, warns, nil
+}
+
+// entrypointFits keeps the repository's entrypoint script when the final
+// image can run it: a shell script needs a shell, which scratch and
+// distroless images lack, and bash, which Alpine lacks. It returns the
+// script ("" when dropped) and a warning naming it.
+func entrypointFits(s Spec, shell string) (string, string) {
+	if !manifestPath.MatchString(s.Entrypoint) {
+		return "", fmt.Sprintf("%s: not used as the ENTRYPOINT: the name has characters a Dockerfile cannot carry safely", s.Entrypoint)
+	}
+	base := s.BaseImage
+	if base == "scratch" || strings.Contains(base, "distroless") || strings.Contains(base, "chiseled") {
+		return "", fmt.Sprintf("%s: not used as the ENTRYPOINT: the final image %s has no shell to run it (pick a variant with one, e.g. --variant alpine or debian)", s.Entrypoint, base)
+	}
+	if strings.Contains(shell, "bash") && strings.Contains(base, "alpine") {
+		return s.Entrypoint, fmt.Sprintf("%s: runs with %s, which the Alpine image %s does not have: it fails at start unless the script is POSIX sh (#!/bin/sh) or the image installs bash", s.Entrypoint, shell, base)
+	}
+	return s.Entrypoint, ""
 }
 
 // frontEndNode resolves the Node.js a front-end build uses: the line the

@@ -19,6 +19,9 @@ type Stack struct {
 	PackageManagers []string
 	// Frameworks are the frameworks with defaults of their own.
 	Frameworks []string
+	// BuildTools are the front-end bundlers the stack builds with (static
+	// sites); --build-tool takes one.
+	BuildTools []string
 	// NewManifests are, per package manager, the manifests a new service
 	// has: copied before the install step when detection found none.
 	NewManifests map[string][]string
@@ -37,6 +40,9 @@ type Stack struct {
 	// detection says (PHP: Apache 8080, FPM 9000); nil, or 0 for a
 	// variant, leaves the port to detection and DefaultPort.
 	VariantPort func(variant string) int
+	// NeedsPort is true when the image's own server listens on the port
+	// (nginx): 0, "no port", is refused.
+	NeedsPort bool
 	// Warn returns one-line warnings about the finished Spec for stderr
 	// (nil when the stack has none).
 	Warn func(s Spec, a Answers) []string

@@ -32,7 +32,7 @@ func TestStaticSpec(t *testing.T) {
 		},
 		{
 			name:    "a Vite build on node, served by nginx on trixie",
-			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "vite", OutputDir: "dist", BuildScript: true, Port: 8080, Manifests: []string{"package.json", "package-lock.json"}},
+			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "react", BuildTool: "vite", OutputDir: "dist", BuildScript: true, Port: 8080, Manifests: []string{"package.json", "package-lock.json"}},
 			answers: Answers{Variant: "debian"},
 			base:    "nginx:1.30-trixie", build: "node:26-trixie-slim", output: "dist", buildScript: true, port: 8080,
 			command: []string{"nginx", "-g", "daemon off;"}, manifestsWant: []string{"package.json", "package-lock.json"},
@@ -47,8 +47,16 @@ func TestStaticSpec(t *testing.T) {
 			base: "nginx:1.31-alpine3.24", output: ".", port: 8080, command: []string{"nginx", "-g", "daemon off;"},
 		},
 		{
+			name: "nginx must listen: detection without a port gets 8080", facts: detect.Facts{Language: "static", PackageManager: "none", OutputDir: "."},
+			base: "nginx:1.30-alpine3.24", output: ".", port: 8080, command: []string{"nginx", "-g", "daemon off;"},
+		},
+		{
+			name: "--port 0 is refused: nginx.conf cannot listen on no port", answers: Answers{Language: "static", Port: "0"},
+			errFlag: "--port",
+		},
+		{
 			name:    "an output folder outside the repository is refused",
-			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "vite", OutputDir: "../site", BuildScript: true},
+			facts:   detect.Facts{Language: "static", PackageManager: "npm", Framework: "react", BuildTool: "vite", OutputDir: "../site", BuildScript: true},
 			errFlag: "output folder",
 		},
 	}
@@ -93,5 +101,52 @@ func TestNodeStandaloneOutput(t *testing.T) {
 	s, _, err = Build(detect.Facts{}, Answers{Language: "node", Framework: "astro"}, cat, staticNow)
 	if err != nil || s.Port != 4321 || !slices.Equal(s.Command, []string{"node", "./dist/server/entry.mjs"}) {
 		t.Errorf("a new Astro service: port %d, command %q, %v", s.Port, s.Command, err)
+	}
+}
+
+// A single-page app's framework is its UI library and its bundler the
+// build tool; the bundler decides the output folder, a site framework
+// (Astro, SvelteKit, Next.js) turns off the index.html fallback.
+func TestStaticBuildTool(t *testing.T) {
+	cat := catalog.Default()
+	vite := detect.Facts{Language: "static", PackageManager: "npm", Framework: "react", BuildTool: "vite", BuildScript: true, OutputDir: "dist",
+		Manifests: []string{"package.json", "package-lock.json"}, Port: 8080}
+	tests := []struct {
+		name                    string
+		facts                   detect.Facts
+		answers                 Answers
+		framework, tool, output string
+		spa                     bool
+		node                    string
+		errFlag                 string
+	}{
+		{name: "detected vite react", facts: vite, framework: "react", tool: "vite", output: "dist", spa: true, node: "node:26-trixie-slim"},
+		{name: "an answer recorded before build_tool (framework: vite) names the bundler", facts: vite, answers: Answers{Framework: "vite"}, framework: "react", tool: "vite", output: "dist", spa: true, node: "node:26-trixie-slim"},
+		{name: "a new cra app", answers: Answers{Language: "static", PackageManager: "npm", Framework: "react", BuildTool: "cra"}, framework: "react", tool: "cra", output: "build", spa: true, node: "node:26-trixie-slim"},
+		{name: "a new angular app builds with the angular cli", answers: Answers{Language: "static", PackageManager: "npm", Framework: "angular"}, framework: "angular", tool: "angular", output: "dist/app/browser", spa: true, node: "node:26-trixie-slim"},
+		{name: "sveltekit: vite, build/, pages", answers: Answers{Language: "static", PackageManager: "npm", Framework: "sveltekit"}, framework: "sveltekit", tool: "vite", output: "build", spa: false, node: "node:26-trixie-slim"},
+		{name: "--node-version wins over the default line", facts: vite, answers: Answers{NodeVersion: "22"}, framework: "react", tool: "vite", output: "dist", spa: true, node: "node:22-trixie-slim"},
+		{name: "--node-version that is not a line is refused", facts: vite, answers: Answers{NodeVersion: "banana"}, errFlag: "--node-version"},
+		{name: "--build-tool outside the list is refused", facts: vite, answers: Answers{BuildTool: "gulp"}, errFlag: "--build-tool"},
+		{name: "plain HTML builds nothing", facts: detect.Facts{Language: "static", PackageManager: "none", OutputDir: "."}, output: ".", spa: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, err := Build(tt.facts, tt.answers, cat, staticNow)
+			if tt.errFlag != "" {
+				var e *Error
+				if !errors.As(err, &e) || e.Flag != tt.errFlag {
+					t.Fatalf("err = %v, want one naming %q", err, tt.errFlag)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Framework != tt.framework || s.BuildTool != tt.tool || s.OutputDir != tt.output || s.SPA != tt.spa || s.BuildImage != tt.node {
+				t.Errorf("framework, build tool, output, SPA, build image = %q, %q, %q, %v, %q; want %q, %q, %q, %v, %q",
+					s.Framework, s.BuildTool, s.OutputDir, s.SPA, s.BuildImage, tt.framework, tt.tool, tt.output, tt.spa, tt.node)
+			}
+		})
 	}
 }
