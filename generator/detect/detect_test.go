@@ -521,7 +521,7 @@ func TestDetectNeverReadsDependencyFolders(t *testing.T) {
 	}
 	g := guard(t, m)
 	got := Detect(g)
-	if len(g.seen) > 100 {
+	if len(g.seen) > 200 { // known files only: the fixture holds over 4,000 in node_modules alone
 		t.Errorf("detection opened %d paths; it should read only known files", len(g.seen))
 	}
 	// No Go main package outside the skipped folders: node wins by its start entry.
