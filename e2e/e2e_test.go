@@ -95,6 +95,19 @@ var cases = []e2eCase{
 	// detects no start command for a plain app.rb (it would write rackup):
 	// --cmd and --port are needed.
 	{name: "ruby", runtimeVersion: "3.3", initArgs: []string{"--cmd", "ruby app.rb", "--port", "8080"}, standin: "ruby", port: 8080, sourceFile: "app.rb", comment: "#"},
+	// Apps made by the ecosystems' scaffolders (see e2e/README.md for the
+	// commands and the hand edits): no /uid, so the non-root check is the
+	// image's User and /proc. dockgen init gets no --cmd or --port: the
+	// start command, port and PORT come from detection.
+	// create-next-app (npm) with output: "standalone".
+	{name: "node-next-npm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app/page.tsx", comment: "//", noUIDEndpoint: true},
+	// create-next-app (pnpm 10), standalone, no packageManager: pnpm's
+	// major comes from pnpm-lock.yaml's lockfileVersion.
+	{name: "node-next-pnpm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app/page.tsx", comment: "//", noUIDEndpoint: true},
+	// @nestjs/cli new (npm): start:prod runs the build output.
+	{name: "node-nest-npm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "src/app.service.ts", comment: "//", noUIDEndpoint: true},
+	// express-generator --no-view: bin/www reads process.env.PORT || '3000'.
+	{name: "node-express-gen", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app.js", comment: "//", noUIDEndpoint: true},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.

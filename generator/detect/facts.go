@@ -67,6 +67,10 @@ type Facts struct {
 	// PackageManagerVersion is the exact version from package.json's
 	// packageManager field ("9.12.0"), "" when not given.
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
+	// PackageManagerVersionSource says where PackageManagerVersion came
+	// from, for the Dockerfile's comment: "package.json packageManager",
+	// "pnpm-lock.yaml lockfileVersion '9.0'", ".yarnrc.yml yarnPath".
+	PackageManagerVersionSource string `json:"package_manager_version_source,omitempty"`
 	// Framework is lowercase ("flask", "django", "fastapi", "express",
 	// "next", "nest"), "" when none.
 	Framework string `json:"framework"`
@@ -87,6 +91,14 @@ type Facts struct {
 	Manifests []string `json:"manifests"`
 	// BuildScript is true when package.json has a "build" script.
 	BuildScript bool `json:"build_script,omitempty"`
+	// BuildScriptName is the package.json script the build runs: "build",
+	// or one the project keeps for container builds ("build:docker",
+	// "build:prod"); "" without a build script.
+	BuildScriptName string `json:"build_script_name,omitempty"`
+	// Imports are what to install when the repository has no dependency
+	// manifest: the packages its code imports, each pinned to a major
+	// where dockgen knows the current one ("express@5"). Nil otherwise.
+	Imports []string `json:"imports,omitempty"`
 	// GoMain is the main package to build, as a "./"-prefixed slash path
 	// ("." or "./cmd/api"); "" for other languages.
 	GoMain string `json:"go_main,omitempty"`

@@ -88,9 +88,9 @@ func TestNodeApp(t *testing.T) {
 			framework: "next", port: 4000, command: []string{"node_modules/.bin/next", "start", "-p", "4000"}, deps: []string{"express", "next"},
 		},
 		{
-			name:      "nest beats express",
+			name:      "nest beats express; nest start needs the Nest CLI, so the build output runs",
 			files:     files("package.json", `{"scripts":{"start":"nest start"},"dependencies":{"express":"4","@nestjs/core":"10"}}`, "yarn.lock", ""),
-			framework: "nest", port: 3000, command: []string{"npm", "start"}, deps: []string{"@nestjs/core", "express"},
+			framework: "nest", port: 3000, command: []string{"node", "dist/main.js"}, deps: []string{"@nestjs/core", "express"},
 		},
 		{
 			name:      "a start script with shell syntax runs through npm, which every node image has",

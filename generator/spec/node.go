@@ -1,6 +1,10 @@
 package spec
 
 import (
+	"regexp"
+	"slices"
+	"strings"
+
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/detect"
 )
@@ -56,6 +60,27 @@ var nodeStack = Stack{
 		if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
 			s.OutputDir = ""
 		}
+		switch {
+		case !s.BuildScript:
+			s.BuildScriptName = ""
+		case s.BuildScriptName == "":
+			s.BuildScriptName = "build"
+		case !nodeScriptName.MatchString(s.BuildScriptName):
+			return errf("package.json", "build script name %q has characters a Dockerfile cannot carry safely", s.BuildScriptName)
+		}
+		for _, p := range s.Imports {
+			if !nodePackageSpec.MatchString(p) {
+				return errf("imports", "%q is not an npm package name", p)
+			}
+		}
+		if strings.ContainsFunc(s.PackageManagerVersionSource, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			s.PackageManagerVersionSource = ""
+		}
+		// The servers these frameworks build read PORT (and Next.js's
+		// standalone server.js too): the image sets it.
+		if slices.Contains([]string{"nuxt", "remix", "astro", "sveltekit"}, s.Framework) || s.OutputDir == nextStandalone {
+			s.PortEnv = true
+		}
 		return nil
 	},
 	Shapes: func(pm string) []detect.Facts {
@@ -78,3 +103,11 @@ var nodeStack = Stack{
 
 // nextStandalone is where Next.js writes its standalone server.
 const nextStandalone = ".next/standalone"
+
+var (
+	// nodeScriptName is a package.json script name safe in a RUN line.
+	nodeScriptName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9:._-]*$`)
+	// nodePackageSpec is an npm package, optionally with a version
+	// ("express@5", "@hono/node-server@2").
+	nodePackageSpec = regexp.MustCompile(`^(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*(?:@[0-9][0-9A-Za-z.-]*)?$`)
+)

@@ -35,6 +35,10 @@ type Spec struct {
 	// PackageManagerVersion is an exact tool version to install, "" for the
 	// tool's current major.
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
+	// PackageManagerVersionSource says where PackageManagerVersion came
+	// from ("package.json packageManager", "pnpm-lock.yaml lockfileVersion
+	// '9.0'"), for the Dockerfile's comment; "" when it is not known.
+	PackageManagerVersionSource string `json:"-"`
 	// Framework is lowercase, "" when none.
 	Framework string `json:"framework"`
 	// Port is the port to EXPOSE, 0 for none.
@@ -92,6 +96,13 @@ type Spec struct {
 	OutputDir string `json:"-"`
 	// BuildScript is true when a Node app has a "build" script.
 	BuildScript bool `json:"-"`
+	// BuildScriptName is the script the build stage runs ("build",
+	// "build:docker"); the stack fills "build" when BuildScript is set
+	// without one.
+	BuildScriptName string `json:"-"`
+	// Imports are what to install when the repository has no dependency
+	// manifest: the packages its code imports ("express@5").
+	Imports []string `json:"-"`
 	// GoMain is the Go main package ("." or "./cmd/api").
 	GoMain string `json:"-"`
 	// Binary is the binary's name (Go: after the main package; Rust: the
@@ -203,11 +214,11 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if sameLang && a.PackageManager == f.PackageManager {
 			// The answer confirms detection: keep the tool version the
 			// project names, so a replay of recorded answers is exact.
-			s.PackageManagerVersion = f.PackageManagerVersion
+			s.PackageManagerVersion, s.PackageManagerVersionSource = f.PackageManagerVersion, f.PackageManagerVersionSource
 		}
 	case sameLang && f.PackageManager != "":
 		s.PackageManager = f.PackageManager
-		s.PackageManagerVersion = f.PackageManagerVersion
+		s.PackageManagerVersion, s.PackageManagerVersionSource = f.PackageManagerVersion, f.PackageManagerVersionSource
 	default:
 		s.PackageManager = pms[0]
 	}
@@ -237,6 +248,8 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.PortEnv = f.PortEnv
 		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
+		s.BuildScriptName = f.BuildScriptName
+		s.Imports = f.Imports
 		s.GoMain = f.GoMain
 		s.Binary = f.Binary
 		s.CGO = f.CGO
@@ -245,8 +258,9 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.ManifestDirs, s.Project, s.Assembly = f.ManifestDirs, f.Project, f.Assembly
 		}
 	}
-	if len(s.Manifests) == 0 {
-		// A new service: the files its package manager will create.
+	if len(s.Manifests) == 0 && !(sameLang && len(f.Imports) > 0) {
+		// A new service: the files its package manager will create. (An
+		// app detected from code with no manifest has none to copy.)
 		s.Manifests = def.NewManifests[s.PackageManager]
 	}
 	if sameLang {
