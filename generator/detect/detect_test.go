@@ -307,6 +307,9 @@ func TestDetectFixtures(t *testing.T) {
 	for name, w := range dotnetFixtures {
 		tests[name] = w
 	}
+	for name, w := range nodeFixtures {
+		tests[name] = w
+	}
 
 	// Every fixture folder has a case, so a new fixture cannot go untested.
 	entries, err := os.ReadDir(fixturesDir)
@@ -369,6 +372,7 @@ func checkEvidence(t *testing.T, got Facts) {
 		"port":            got.Port != 0,
 		"command":         got.Command != nil,
 		"entrypoint":      got.GoMain != "",
+		"port_env":        got.PortEnv,
 	}
 	have := map[string]bool{}
 	for _, e := range got.Evidence {
@@ -377,7 +381,7 @@ func checkEvidence(t *testing.T, got Facts) {
 			t.Errorf("evidence %+v has no reason", e)
 		}
 	}
-	for _, field := range []string{"language", "version", "package_manager", "framework", "port", "command", "entrypoint"} {
+	for _, field := range []string{"language", "version", "package_manager", "framework", "port", "command", "entrypoint", "port_env"} {
 		if need[field] && !have[field] {
 			t.Errorf("%s is set but has no evidence; evidence: %+v", field, got.Evidence)
 		}

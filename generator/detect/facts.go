@@ -11,7 +11,10 @@ package detect
 type Evidence struct {
 	// Field is the value this explains: "language", "version",
 	// "package_manager", "framework", "port", "command", "entrypoint",
-	// "cgo" (Go) or "node_version" (the Node.js of a front-end build).
+	// "cgo" (Go), "node_version" (the Node.js of a front-end build),
+	// "port_env" (the app reads $PORT), "package_manager_version" (a tool
+	// version from a lockfile or a release file) or "build" (the build
+	// script chosen).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`

@@ -92,10 +92,18 @@ var nodeStack = Stack{
 				detect.Facts{Manifests: []string{"package.json"}, BuildScript: build})
 			switch pm {
 			case "yarn":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: build})
+				out = append(out, detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: build},
+					detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, ManifestDirs: []string{".yarn/releases"},
+						PackageManagerVersion: "4.5.0", PackageManagerVersionSource: ".yarn/releases/yarn-4.5.0.cjs", BuildScript: build})
 			case "pnpm":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: build})
+				out = append(out, detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: build},
+					detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml"}, PackageManagerVersion: "10",
+						PackageManagerVersionSource: "pnpm-lock.yaml lockfileVersion '9.0'", BuildScript: build, BuildScriptName: "build:docker", PortEnv: true})
 			}
+		}
+		if pm == "npm" {
+			// No package.json: the packages the code imports.
+			out = append(out, detect.Facts{Imports: []string{"express@5", "@hono/node-server@2", "cors"}, PortEnv: true})
 		}
 		return out
 	},
