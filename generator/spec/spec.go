@@ -258,9 +258,10 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.ManifestDirs, s.Project, s.Assembly = f.ManifestDirs, f.Project, f.Assembly
 		}
 	}
-	if len(s.Manifests) == 0 && !(sameLang && len(f.Imports) > 0) {
-		// A new service: the files its package manager will create. (An
-		// app detected from code with no manifest has none to copy.)
+	if len(s.Manifests) == 0 && !sameLang {
+		// A new service: the files its package manager will create. (A
+		// repository detected without a manifest, such as a Node.js app
+		// with no package.json, has none to copy.)
 		s.Manifests = def.NewManifests[s.PackageManager]
 	}
 	if sameLang {
