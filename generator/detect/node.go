@@ -523,7 +523,12 @@ func nodePort(fsys fs.FS, r *recorder, entry string) bool {
 		return false
 	}
 	files := [][2]string{{entry, string(src)}}
+	patterns := []*regexp.Regexp{nodeListen, nodePortOption}
 	if m := nodeListenArg.FindSubmatch(src); m != nil {
+		if !bytes.Contains(m[1], []byte(".")) {
+			// listen(PORT) with const PORT = 4000.
+			patterns = append([]*regexp.Regexp{regexp.MustCompile(`\b` + regexp.QuoteMeta(string(m[1])) + `\s*=\s*['"]?(\d{2,5})\b`)}, patterns...)
+		}
 		if obj, _, ok := strings.Cut(string(m[1]), "."); ok {
 			if mod := nodeRequiredModule(fsys, entry, src, obj); mod != "" {
 				if msrc, ok := readSource(fsys, mod); ok {
@@ -546,7 +551,7 @@ func nodePort(fsys fs.FS, r *recorder, entry string) bool {
 			r.evidence("port", f[0], fmt.Sprintf("process.env.PORT falls back to %d", p))
 			return true
 		}
-		if p := firstPort([]byte(f[1]), nodeListen, nodePortOption); p != 0 {
+		if p := firstPort([]byte(f[1]), patterns...); p != 0 {
 			r.f.Port = p
 			r.evidence("port", f[0], fmt.Sprintf("listens on %d", p))
 			return true
@@ -634,7 +639,7 @@ func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 		cmd, reason = []string{"node", "./dist/server/entry.mjs"}, "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
 		port = 4321
 	case r.f.Framework == "remix":
-		if _, ok := pkg.Scripts["start"]; ok {
+		if start, ok := pkg.Scripts["start"]; ok && nodeDevServer(start) == "" {
 			return false // remix-serve ./build/server/index.js, run directly
 		}
 		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"

@@ -116,6 +116,11 @@ func TestNodeApp(t *testing.T) {
 			framework: "express", port: 5050, command: []string{"node", "./src/server"}, deps: []string{"express"},
 		},
 		{
+			name:      "listen(PORT) with a constant",
+			files:     files("package.json", `{"main":"a.js","dependencies":{"express":"5"}}`, "a.js", "const PORT = 4100;\napp.listen(PORT, () => {});\n"),
+			framework: "express", port: 4100, command: []string{"node", "a.js"}, deps: []string{"express"},
+		},
+		{
 			name:  "main field",
 			files: files("package.json", `{"main":"lib/app.js"}`, "lib/app.js", "server.listen(7070)\n"),
 			port:  7070, command: []string{"node", "lib/app.js"},
@@ -288,6 +293,7 @@ func TestNodeStartCommands(t *testing.T) {
 		{"a serve script that is production", files("package.json", `{"scripts":{"start":"nodemon a.js","serve":"node a.js"}}`, "a.js", ""), []string{"node", "a.js"}},
 		{"main that exists", files("package.json", `{"main":"lib/a.js"}`, "lib/a.js", ""), []string{"node", "lib/a.js"}},
 		{"src/index.js when main is missing", files("package.json", `{"main":"index.js"}`, "src/index.js", ""), []string{"node", "src/index.js"}},
+		{"remix dev start: remix-serve on the server build", files("package.json", `{"scripts":{"start":"remix dev","build":"remix build"},"dependencies":{"@remix-run/node":"2"}}`), []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}},
 		{"the build output of src/main.ts", files("package.json", `{"scripts":{"build":"tsc"}}`, "src/main.ts", ""), []string{"node", "dist/main.js"}},
 	}
 	for _, tt := range tests {
