@@ -2,6 +2,7 @@ package detect
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -387,6 +388,11 @@ func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 	if len(skipped) > 0 && r.f.Command != nil {
 		i := evidenceIndex(&r.f, "command")
 		r.f.Evidence[i].Rule = "a development server is never the image's command, nor a main file that does not exist"
+		if !strings.Contains(skipped[0].Reason, "development server") && len(skipped) == 1 {
+			r.f.Evidence[i].Rule = "package.json's main is used only when that file exists"
+		} else if !strings.Contains(skipped[len(skipped)-1].Reason, "does not exist") {
+			r.f.Evidence[i].Rule = "a development server is never the image's command"
+		}
 		r.f.Evidence[i].Candidates = skipped
 	}
 	if len(skipped) > 0 && r.f.Command == nil {
@@ -410,7 +416,7 @@ func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 		}
 	}
 	if r.f.Framework != "" || r.f.PortEnv {
-		nodeDefaultPort(r)
+		nodeDefaultPort(r, cmp.Or(entry, "package.json"))
 	}
 }
 
@@ -580,7 +586,7 @@ func nodeRequiredModule(fsys fs.FS, from string, src []byte, name string) string
 // own default where it has one, else 3000 by convention (Express, Koa,
 // Fastify and plain node:http have no default port: listen() without one
 // picks a random free port), labelled as such.
-func nodeDefaultPort(r *recorder) {
+func nodeDefaultPort(r *recorder, file string) {
 	r.f.Port = 3000
 	switch r.f.Framework {
 	case "hono":
@@ -588,9 +594,9 @@ func nodeDefaultPort(r *recorder) {
 	case "next", "nuxt", "remix", "sveltekit":
 		r.evidence("port", "package.json", r.f.Framework+" listens on 3000 by default")
 	case "":
-		r.evidence("port", "", "no port in the code: 3000 by convention for Node.js")
+		r.evidence("port", file, "no port in the code: 3000 by convention for Node.js")
 	default:
-		r.evidence("port", "", fmt.Sprintf("no port in the code: 3000 by convention (%s has no default port)", r.f.Framework))
+		r.evidence("port", file, fmt.Sprintf("no port in the code: 3000 by convention (%s has no default port)", r.f.Framework))
 	}
 }
 

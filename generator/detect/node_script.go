@@ -117,7 +117,7 @@ func detectNodeScript(fsys fs.FS) (Facts, bool) {
 		r.evidence("command", entry, entry+" is the app (no package.json)")
 		r.evidence("entrypoint", entry, "start file")
 		if !nodePort(fsys, r, entry) && (r.f.Framework != "" || r.f.PortEnv || plainHTTP) {
-			nodeDefaultPort(r)
+			nodeDefaultPort(r, entry)
 		}
 		return r.f, true
 	}
