@@ -108,6 +108,10 @@ var cases = []e2eCase{
 	{name: "node-nest-npm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "src/app.service.ts", comment: "//", noUIDEndpoint: true},
 	// express-generator --no-view: bin/www reads process.env.PORT || '3000'.
 	{name: "node-express-gen", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app.js", comment: "//", noUIDEndpoint: true},
+	// Hand-written (10 lines): Express with no package.json; the image runs
+	// npm install express@5 (the real package) before the source.
+	{name: "node-no-manifest", runtimeVersion: "22", standin: "node", port: 8080, sourceFile: "server.js", comment: "//", noUIDEndpoint: true,
+		wantBody: "dockgen e2e node-no-manifest"},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
