@@ -319,6 +319,8 @@ var (
 	// also through Number(...) or parseInt(..., 10)).
 	nodeListen  = regexp.MustCompile(`\.listen\(\s*(\d{2,5})\b`)
 	nodeEnvPort = regexp.MustCompile(`process\.env\.PORT\b[\s),0-9]{0,8}(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`)
+	// nodeEnvPortDefault finds const { PORT = 3000 } = process.env.
+	nodeEnvPortDefault = regexp.MustCompile(`\{[^{}]*\bPORT\s*=\s*['"]?(\d{2,5})\b[^{}]*\}\s*=\s*process\.env\b`)
 	// nodeReadsPort finds code that reads $PORT.
 	nodeReadsPort = regexp.MustCompile(`process\.env\.PORT\b|process\.env\[\s*['"]PORT['"]\s*\]|\{[^{}]*\bPORT\b[^{}]*\}\s*=\s*process\.env\b`)
 	// nodeListenArg is the first argument of .listen(...).
@@ -552,7 +554,7 @@ func nodePort(fsys fs.FS, r *recorder, entry string) bool {
 	// A module the listen call names wins over the entry's own literals.
 	for i := len(files) - 1; i >= 0; i-- {
 		f := files[i]
-		if p := firstPort([]byte(f[1]), nodeEnvPort); p != 0 {
+		if p := firstPort([]byte(f[1]), nodeEnvPort, nodeEnvPortDefault); p != 0 {
 			r.f.Port = p
 			r.evidence("port", f[0], fmt.Sprintf("process.env.PORT falls back to %d", p))
 			return true

@@ -121,6 +121,11 @@ func TestNodeApp(t *testing.T) {
 			framework: "express", port: 4100, command: []string{"node", "a.js"}, deps: []string{"express"},
 		},
 		{
+			name:      "const { PORT = 5000 } = process.env",
+			files:     files("package.json", `{"main":"a.js","dependencies":{"koa":"3"}}`, "a.js", "const { PORT = 5000, HOST } = process.env;\napp.listen(PORT);\n"),
+			framework: "koa", port: 5000, command: []string{"node", "a.js"}, deps: []string{"koa"},
+		},
+		{
 			name:  "main field",
 			files: files("package.json", `{"main":"lib/app.js"}`, "lib/app.js", "server.listen(7070)\n"),
 			port:  7070, command: []string{"node", "lib/app.js"},
