@@ -127,6 +127,23 @@ var cases = []e2eCase{
 		sourceFile: "src/App.jsx", comment: "//", noUIDEndpoint: true, fixedPort: true, forbidden: []string{"node"},
 		wantBody: "<title>vite-react</title>", deepLinks: []string{"/some/route"}, chownStdio: true,
 		wantPaths: map[string]string{"/healthz": "own server block", "/runtime-config.txt": "written by docker-entrypoint.sh as uid 101"}},
+	// Apps made by the ecosystems' scaffolders (see e2e/README.md for the
+	// commands and the hand edits): no /uid, so the non-root check is the
+	// image's User and /proc. dockgen init gets no --cmd or --port: the
+	// start command, port and PORT come from detection.
+	// create-next-app (npm) with output: "standalone".
+	{name: "node-next-npm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app/page.tsx", comment: "//", noUIDEndpoint: true},
+	// create-next-app (pnpm 10), standalone, no packageManager: pnpm's
+	// major comes from pnpm-lock.yaml's lockfileVersion.
+	{name: "node-next-pnpm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app/page.tsx", comment: "//", noUIDEndpoint: true},
+	// @nestjs/cli new (npm): start:prod runs the build output.
+	{name: "node-nest-npm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "src/app.service.ts", comment: "//", noUIDEndpoint: true},
+	// express-generator --no-view: bin/www reads process.env.PORT || '3000'.
+	{name: "node-express-gen", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app.js", comment: "//", noUIDEndpoint: true},
+	// Hand-written (10 lines): Express with no package.json; the image runs
+	// npm install express@5 (the real package) before the source.
+	{name: "node-no-manifest", runtimeVersion: "22", standin: "node", port: 8080, sourceFile: "server.js", comment: "//", noUIDEndpoint: true,
+		wantBody: "dockgen e2e node-no-manifest"},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.

@@ -191,6 +191,9 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	explain("version", r.versionRule)
 	fmt.Fprintf(tw, "package manager\t%s\t%s\n", r.PackageManager, from("package_manager"))
 	explain("package_manager", "")
+	if e := from("package_manager_version"); e != "default" {
+		fmt.Fprintf(tw, "tool version\t\t%s\n", e)
+	}
 	fmt.Fprintf(tw, "framework\t%s\t%s\n", orNone(r.Framework), from("framework"))
 	explain("framework", "")
 	if r.BuildTool != "" {
@@ -199,8 +202,15 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	}
 	fmt.Fprintf(tw, "port\t%s\t%s\n", port, from("port"))
 	explain("port", "")
+	if e := from("port_env"); e != "default" {
+		fmt.Fprintf(tw, "reads PORT\tyes\t%s (the image sets ENV PORT)\n", e)
+	}
 	fmt.Fprintf(tw, "command\t%s\t%s\n", shellquote.Join(r.Command...), from("command"))
 	explain("command", "")
+	if e := from("build"); e != "default" {
+		fmt.Fprintf(tw, "build\t\t%s\n", e)
+		explain("build", "")
+	}
 	if e := from("entrypoint"); e != "default" {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
 		explain("entrypoint", "")

@@ -138,13 +138,15 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"requirements.txt"}, deps: []string{"flask", "gunicorn"},
 		},
 		"node-tool-versions-locks": {
-			lang: "node", version: VersionReq{"22.11.0", true, ".tool-versions"}, pm: "yarn",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"22.11.0", true, ".tool-versions"}, pm: "yarn",
 			framework: "express", port: 3000, command: []string{"node", "server.js"},
 			manifests: []string{"package.json", "yarn.lock"}, deps: []string{"express"},
 			warnings: []string{"lockfiles of several package managers (yarn.lock, package-lock.json)"},
 		},
 		"node-express-npm": {
-			lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
 			framework: "express", port: 8080, command: []string{"node", "server.js"},
 			manifests: []string{"package.json", "package-lock.json", ".npmrc"}, deps: []string{"express", "pino"},
 		},
@@ -154,18 +156,21 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"package.json", "yarn.lock"}, deps: []string{"express"},
 		},
 		"node-next-pnpm": {
-			lang: "node", version: VersionReq{"20.11.1", true, ".node-version"}, pm: "pnpm", pmVersion: "9.12.0",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"20.11.1", true, ".node-version"}, pm: "pnpm", pmVersion: "9.12.0",
 			framework: "next", port: 3000, command: []string{"node", "server.js"}, buildScript: true, output: ".next/standalone",
 			manifests: []string{"package.json", "pnpm-lock.yaml", ".npmrc"}, deps: []string{"next", "react", "react-dom"},
 		},
 		"node-nest-npm": {
-			lang: "node", version: VersionReq{"^22", false, "package.json"}, pm: "npm",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"^22", false, "package.json"}, pm: "npm",
 			framework: "nest", port: 3000, command: []string{"node", "dist/main"}, buildScript: true,
 			manifests: []string{"package.json", "package-lock.json"},
 			deps:      []string{"@nestjs/common", "@nestjs/core", "@nestjs/platform-express", "reflect-metadata", "rxjs"},
 		},
 		"node-plain-npm": {
-			lang: "node", pm: "npm", port: 3000, command: []string{"node", "index.js"},
+			portEnv: true,
+			lang:    "node", pm: "npm", port: 3000, command: []string{"node", "index.js"},
 			manifests: []string{"package.json"},
 		},
 		"go-root": {
@@ -203,12 +208,14 @@ func TestDetectFixtures(t *testing.T) {
 			deps: []string{"boto3", "click", "structlog"},
 		},
 		"node-fastify": {
-			lang: "node", version: VersionReq{">=22", false, "package.json"}, pm: "npm",
+			portEnv: true,
+			lang:    "node", version: VersionReq{">=22", false, "package.json"}, pm: "npm",
 			framework: "fastify", port: 3000, command: []string{"node", "server.js"},
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"@fastify/autoload", "@fastify/sensible", "fastify"},
 		},
 		"node-koa": {
-			lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "yarn",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "yarn",
 			framework: "koa", port: 4000, command: []string{"node", "src/index.js"},
 			manifests: []string{"package.json", "yarn.lock"}, deps: []string{"@koa/router", "koa", "koa-bodyparser"},
 		},
@@ -218,7 +225,8 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"package.json", "pnpm-lock.yaml"}, deps: []string{"@hono/node-server", "hono"},
 		},
 		"node-nuxt": {
-			lang: "node", version: VersionReq{"24.11.0", true, ".nvmrc"}, pm: "npm",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"24.11.0", true, ".nvmrc"}, pm: "npm",
 			framework: "nuxt", port: 3000, command: []string{"node", ".output/server/index.mjs"}, buildScript: true,
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"nuxt", "vue", "vue-router"},
 		},
@@ -229,16 +237,19 @@ func TestDetectFixtures(t *testing.T) {
 			deps:      []string{"@remix-run/node", "@remix-run/react", "@remix-run/serve", "isbot", "react", "react-dom"},
 		},
 		"node-astro-server": {
-			lang: "node", pm: "npm", framework: "astro", port: 4321,
+			portEnv: true,
+			lang:    "node", pm: "npm", framework: "astro", port: 4321,
 			command: []string{"node", "./dist/server/entry.mjs"}, buildScript: true,
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"@astrojs/check", "@astrojs/node", "astro", "typescript"},
 		},
 		"node-sveltekit": {
-			lang: "node", pm: "npm", framework: "sveltekit", port: 3000, command: []string{"node", "build"}, buildScript: true,
+			portEnv: true,
+			lang:    "node", pm: "npm", framework: "sveltekit", port: 3000, command: []string{"node", "build"}, buildScript: true,
 			manifests: []string{"package.json", "package-lock.json"}, deps: []string{"postgres"},
 		},
 		"node-next-standalone": {
-			lang: "node", version: VersionReq{"24", true, ".node-version"}, pm: "yarn", pmVersion: "4.5.3",
+			portEnv: true,
+			lang:    "node", version: VersionReq{"24", true, ".node-version"}, pm: "yarn", pmVersion: "4.5.3",
 			framework: "next", port: 3000, command: []string{"node", "server.js"}, buildScript: true, output: ".next/standalone",
 			manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, deps: []string{"next", "react", "react-dom"},
 		},
@@ -350,7 +361,8 @@ func TestDetectFixtures(t *testing.T) {
 
 	// The repository's own files (ownfiles_test.go has the table tests).
 	tests["node-entrypoint"] = want{
-		lang: "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
+		portEnv: true,
+		lang:    "node", version: VersionReq{"22", true, ".nvmrc"}, pm: "npm",
 		framework: "express", port: 8080, command: []string{"node", "server.js"},
 		manifests: []string{"package.json", "package-lock.json", ".npmrc"}, deps: []string{"express", "pino"},
 		warnings: []string{"Caddyfile: dockgen's image does not run Caddy"},
@@ -366,6 +378,9 @@ func TestDetectFixtures(t *testing.T) {
 		tests[name] = w
 	}
 	for name, w := range dotnetFixtures {
+		tests[name] = w
+	}
+	for name, w := range nodeFixtures {
 		tests[name] = w
 	}
 
@@ -431,6 +446,7 @@ func checkEvidence(t *testing.T, got Facts) {
 		"port":            got.Port != 0,
 		"command":         got.Command != nil,
 		"entrypoint":      got.GoMain != "",
+		"port_env":        got.PortEnv,
 	}
 	have := map[string]bool{}
 	for _, e := range got.Evidence {
@@ -439,7 +455,7 @@ func checkEvidence(t *testing.T, got Facts) {
 			t.Errorf("evidence %+v has no reason", e)
 		}
 	}
-	for _, field := range []string{"language", "version", "package_manager", "framework", "port", "command", "entrypoint"} {
+	for _, field := range []string{"language", "version", "package_manager", "framework", "port", "command", "entrypoint", "port_env"} {
 		if need[field] && !have[field] {
 			t.Errorf("%s is set but has no evidence; evidence: %+v", field, got.Evidence)
 		}

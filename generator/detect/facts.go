@@ -12,9 +12,11 @@ type Evidence struct {
 	// Field is the value this explains: "language", "version",
 	// "package_manager", "framework", "port", "command", "entrypoint",
 	// "cgo" (Go), "build_tool" (a front end's bundler), "node_version"
-	// (the Node.js of a front-end build), "port_env" (the app reads $PORT)
-	// or "server_config" (the project's own gunicorn.conf.py or uwsgi.ini,
-	// which the command defers to).
+	// (the Node.js of a front-end build), "port_env" (the app reads $PORT),
+	// "server_config" (the project's own gunicorn.conf.py or uwsgi.ini,
+	// which the command defers to), "package_manager_version" (a tool
+	// version from a lockfile or a release file) or "build" (the build
+	// script chosen).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`
@@ -70,6 +72,10 @@ type Facts struct {
 	// PackageManagerVersion is the exact version from package.json's
 	// packageManager field ("9.12.0"), "" when not given.
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
+	// PackageManagerVersionSource says where PackageManagerVersion came
+	// from, for the Dockerfile's comment: "package.json packageManager",
+	// "pnpm-lock.yaml lockfileVersion '9.0'", ".yarnrc.yml yarnPath".
+	PackageManagerVersionSource string `json:"package_manager_version_source,omitempty"`
 	// Framework is lowercase ("flask", "django", "fastapi", "express",
 	// "next", "nest"), "" when none. For a single-page app it is the UI
 	// library ("react", "vue", "angular", "svelte"), and the bundler is
@@ -96,6 +102,10 @@ type Facts struct {
 	Manifests []string `json:"manifests"`
 	// BuildScript is true when package.json has a "build" script.
 	BuildScript bool `json:"build_script,omitempty"`
+	// BuildScriptName is the package.json script the build runs: "build",
+	// or one the project keeps for container builds ("build:docker",
+	// "build:prod"); "" without a build script.
+	BuildScriptName string `json:"build_script_name,omitempty"`
 	// GoMain is the main package to build, as a "./"-prefixed slash path
 	// ("." or "./cmd/api"); "" for other languages.
 	GoMain string `json:"go_main,omitempty"`
@@ -103,10 +113,11 @@ type Facts struct {
 	// with no manifest (an app.py importing flask): such a candidate is
 	// dropped when another language has a manifest.
 	FromSource bool `json:"from_source,omitempty"`
-	// AddPackages are pinned Python packages the image installs beyond the
-	// manifests ("gunicorn==23.0.0"): the production server a project does
-	// not depend on, or the imported framework of an app with no manifest.
-	// Each comes with a warning that says what to add.
+	// AddPackages are packages the image installs that the repository's
+	// manifests do not declare, in the stack's own spelling: a production
+	// server a Python app lacks ("gunicorn==23.0.0"), or, with no manifest
+	// at all, the packages the code imports ("flask==3.1.1", "express@5":
+	// pinned, to a major for npm where dockgen knows the current one).
 	AddPackages []string `json:"add_packages,omitempty"`
 	// InstallProject is true when the command is one of the project's own
 	// [project.scripts]: the Python project itself is installed too.

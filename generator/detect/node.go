@@ -2,10 +2,12 @@ package detect
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,15 +113,13 @@ var nodeExtras = map[string][]string{
 // without one.
 func detectNode(fsys fs.FS) (Facts, bool) {
 	if !exists(fsys, "package.json") {
-		return Facts{}, false
+		return detectNodeScript(fsys)
 	}
 	r := &recorder{}
 	r.f.Language = "node"
 	r.evidence("language", "package.json", "package.json exists")
 	pkg, _ := readPackageJSON(fsys, r)
-	if _, ok := pkg.Scripts["build"]; ok {
-		r.f.BuildScript = true
-	}
+	nodeBuildScript(r, pkg)
 	nodeFramework(r, pkg)
 	if nodeStaticSite(fsys, r, pkg) {
 		nodePackageManager(fsys, r, pkg)
@@ -300,6 +300,11 @@ func nodePackageManager(fsys fs.FS, r *recorder, pkg packageJSON) {
 		}
 	}
 	r.f.PackageManager = manager
+	if r.f.PackageManagerVersion != "" {
+		r.f.PackageManagerVersionSource = "package.json packageManager"
+	} else {
+		nodeToolVersion(fsys, r, manager)
+	}
 	r.manifests(fsys, "package.json")
 	for _, l := range nodeLocks {
 		if l.manager == manager {
@@ -310,58 +315,93 @@ func nodePackageManager(fsys fs.FS, r *recorder, pkg packageJSON) {
 }
 
 var (
-	// nodeListen finds .listen(NNNN and PORT fallbacks (|| NNNN, ?? NNNN).
+	// nodeListen finds .listen(NNNN and PORT fallbacks (|| NNNN, ?? NNNN,
+	// also through Number(...) or parseInt(..., 10)).
 	nodeListen  = regexp.MustCompile(`\.listen\(\s*(\d{2,5})\b`)
-	nodeEnvPort = regexp.MustCompile(`process\.env\.PORT\)?\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`)
+	nodeEnvPort = regexp.MustCompile(`process\.env\.PORT\b[\s),0-9]{0,8}(?:\|\||\?\?)\s*['"]?(\d{2,5})\b`)
+	// nodeEnvPortDefault finds const { PORT = 3000 } = process.env.
+	nodeEnvPortDefault = regexp.MustCompile(`\{[^{}]*\bPORT\s*=\s*['"]?(\d{2,5})\b[^{}]*\}\s*=\s*process\.env\b`)
+	// nodeReadsPort finds code that reads $PORT.
+	nodeReadsPort = regexp.MustCompile(`process\.env\.PORT\b|process\.env\[\s*['"]PORT['"]\s*\]|\{[^{}]*\bPORT\b[^{}]*\}\s*=\s*process\.env\b`)
+	// nodeListenArg is the first argument of .listen(...).
+	nodeListenArg = regexp.MustCompile(`\.listen\(\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*[,)]`)
 	// nextPort finds next start -p NNNN / --port NNNN.
 	nextPort = regexp.MustCompile(`next\s+start\b.*?(?:-p|--port)[\s=]+(\d{2,5})\b`)
 )
 
-// nodeCommand sets the command, entry point and port. The command is the
-// start:prod script (a production variant of start, as Nest generates),
-// else start, else node <main>, else node on a conventional file.
+// nodeStartScripts are the scripts that may start the app, in the order
+// they are taken: a production variant of start (Nest generates
+// start:prod), start, then serve. A development server among them is
+// skipped (nodeDevServer).
+var nodeStartScripts = []string{"start:prod", "start:production", "start", "serve"}
+
+// nodeCommand sets the command, entry point and port: the first start
+// script of nodeStartScripts that is not a development server, else the
+// framework's production server, else node <main> when that file exists,
+// else node on a conventional file (or its build output).
 func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 	if nodeBuiltServer(fsys, r, pkg) {
 		return
 	}
 	pm := r.f.PackageManager
 	var entry string // a source file to scan for the port
-	if script, ok := pkg.Scripts["start:prod"]; ok {
-		r.f.Command = scriptCommand(pm, "start:prod", script)
-		r.evidence("command", "package.json", "scripts[\"start:prod\"] = "+quote(script))
-		entry = scriptFile(fsys, script)
-	} else if script, ok := pkg.Scripts["start"]; ok {
-		r.f.Command = scriptCommand(pm, "start", script)
-		r.evidence("command", "package.json", "scripts.start = "+quote(script))
+	var skipped []Candidate
+	for _, name := range nodeStartScripts {
+		script, ok := pkg.Scripts[name]
+		if !ok {
+			continue
+		}
+		if dev := nodeDevServer(script); dev != "" {
+			skipped = append(skipped, Candidate{Value: script, File: "package.json", Reason: fmt.Sprintf("scripts[%q] runs %s, a development server", name, dev)})
+			continue
+		}
+		r.f.Command = scriptCommand(pm, name, script)
+		r.evidence("command", "package.json", fmt.Sprintf("scripts[%q] = %s", name, quote(script)))
 		entry = scriptFile(fsys, script)
 		if p := firstPort([]byte(script), nextPort); p != 0 && r.f.Framework == "next" {
 			r.f.Port = p
-			r.evidence("port", "package.json", "scripts.start sets the port: "+quote(script))
+			r.evidence("port", "package.json", fmt.Sprintf("scripts[%q] sets the port: %s", name, quote(script)))
 		}
-	} else if pkg.Main != "" {
+		break
+	}
+	if r.f.Command == nil {
+		switch r.f.Framework {
+		case "next":
+			r.f.Command = []string{"node_modules/.bin/next", "start"}
+			r.evidence("command", "package.json", "next start is Next.js's production server (after next build)")
+		case "nest":
+			r.f.Command = []string{"node", "dist/main.js"}
+			r.evidence("command", "package.json", "nest build writes the app to dist/main.js (nest-cli's default entry)")
+			entry = firstExisting(fsys, []string{"src/main.ts", "src/main.js"})
+		}
+	}
+	if r.f.Command == nil && pkg.Main != "" {
 		if f := resolveJS(fsys, pkg.Main); f != "" {
 			r.f.Command = []string{"node", pkg.Main}
 			r.evidence("command", "package.json", "main = "+quote(pkg.Main))
 			entry = f
+		} else {
+			skipped = append(skipped, Candidate{Value: pkg.Main, File: "package.json", Reason: "main = " + quote(pkg.Main) + ", which does not exist"})
 		}
 	}
 	if r.f.Command == nil {
-		for _, f := range []string{"server.js", "index.js", "app.js", "main.js"} {
-			if exists(fsys, f) {
-				r.f.Command = []string{"node", f}
-				r.evidence("command", f, f+" exists (no start script or main)")
-				entry = f
-				break
-			}
+		nodeEntryFile(fsys, r, &entry)
+	}
+	if len(skipped) > 0 && r.f.Command != nil {
+		i := evidenceIndex(&r.f, "command")
+		r.f.Evidence[i].Rule = "a development server is never the image's command, nor a main file that does not exist"
+		if !strings.Contains(skipped[0].Reason, "development server") && len(skipped) == 1 {
+			r.f.Evidence[i].Rule = "package.json's main is used only when that file exists"
+		} else if !strings.Contains(skipped[len(skipped)-1].Reason, "does not exist") {
+			r.f.Evidence[i].Rule = "a development server is never the image's command"
 		}
+		r.f.Evidence[i].Candidates = skipped
+	}
+	if len(skipped) > 0 && r.f.Command == nil {
+		r.warn("package.json: %s; no production start command found: pass --cmd", skipped[0].Reason)
 	}
 	if entry == "" && r.f.Command != nil {
-		for _, f := range []string{"src/main.ts", "src/server.ts", "src/index.ts", "src/main.js", "src/server.js", "src/index.js", "server.js", "index.js", "app.js"} {
-			if exists(fsys, f) {
-				entry = f
-				break
-			}
-		}
+		entry = firstExisting(fsys, []string{"src/main.ts", "src/server.ts", "src/index.ts", "src/main.js", "src/server.js", "src/index.js", "server.js", "index.js", "app.js"})
 	}
 	if entry != "" {
 		r.evidence("entrypoint", entry, "start file")
@@ -372,16 +412,193 @@ func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 	if entry != "" {
 		if src, ok := readSource(fsys, entry); ok {
 			nodeServerChecks(r, pkg, entry, src)
-			if p := firstPort(src, nodeEnvPort, nodeListen, nodePortOption); p != 0 {
-				r.f.Port = p
-				r.evidence("port", entry, fmt.Sprintf("listens on %d", p))
-				return
+		}
+		if nodePort(fsys, r, entry) {
+			return
+		}
+	}
+	if r.f.Framework != "" || r.f.PortEnv {
+		nodeDefaultPort(r, cmp.Or(entry, "package.json"))
+	}
+}
+
+// nodeEntryFiles are the files a Node.js app starts from when package.json
+// names none (no start script, no main): the root first, then src/.
+var nodeEntryFiles = []string{"server.js", "index.js", "app.js", "main.js", "src/server.js", "src/index.js", "src/app.js", "src/main.js"}
+
+// nodeEntryFile sets node <file> on the first conventional entry file that
+// exists, or, for a TypeScript app with a build, on the file its build
+// writes (src/main.ts -> dist/main.js, or tsconfig's outDir).
+func nodeEntryFile(fsys fs.FS, r *recorder, entry *string) {
+	if f := firstExisting(fsys, nodeEntryFiles); f != "" {
+		r.f.Command = []string{"node", f}
+		r.evidence("command", f, f+" exists (no start script or main)")
+		*entry = f
+		return
+	}
+	if !r.f.BuildScript {
+		return
+	}
+	for _, ts := range []string{"src/main.ts", "src/server.ts", "src/index.ts", "src/app.ts"} {
+		if !exists(fsys, ts) {
+			continue
+		}
+		out := tsOutDir(fsys) + "/" + strings.TrimSuffix(strings.TrimPrefix(ts, "src/"), ".ts") + ".js"
+		r.f.Command = []string{"node", out}
+		r.evidence("command", ts, fmt.Sprintf("the build (scripts[%q]) compiles %s to %s", r.f.BuildScriptName, ts, out))
+		*entry = ts
+		return
+	}
+}
+
+// tsOutDir is tsconfig.json's compilerOptions.outDir ("dist" when unset),
+// read with a pattern: tsconfig allows comments and trailing commas.
+func tsOutDir(fsys fs.FS) string {
+	if src, ok := readSource(fsys, "tsconfig.json"); ok {
+		if m := tsOutDirRe.FindSubmatch(src); m != nil {
+			d := strings.TrimSuffix(strings.TrimPrefix(string(m[1]), "./"), "/")
+			if fs.ValidPath(d) && d != "." && safeScriptName.MatchString(strings.ReplaceAll(d, "/", "")) {
+				return d
 			}
 		}
 	}
-	if r.f.Framework != "" {
-		r.f.Port = 3000
-		r.evidence("port", "package.json", r.f.Framework+" default 3000")
+	return "dist"
+}
+
+var tsOutDirRe = regexp.MustCompile(`"outDir"\s*:\s*"([^"]+)"`)
+
+// nodeDevTools are commands that are development servers whatever their
+// arguments; nodeDevCommands are those that are with a sub-command.
+var (
+	nodeDevTools    = map[string]bool{"nodemon": true, "ts-node-dev": true, "tsnd": true, "webpack-dev-server": true, "live-server": true, "browser-sync": true}
+	nodeDevCommands = map[string][]string{
+		"next": {"dev"}, "nuxt": {"dev"}, "nuxi": {"dev"}, "astro": {"dev"}, "remix": {"dev"},
+		"ng": {"serve"}, "vue-cli-service": {"serve"}, "react-scripts": {"start"}, "webpack": {"serve"},
+		"gatsby": {"develop"}, "tsx": {"watch"}, "vite": {"", "dev", "serve", "preview"},
+		"svelte-kit": {"dev"}, "parcel": {"", "serve", "watch"},
+	}
+	// nestStart needs the Nest CLI, a devDependency pruned from the image.
+	nestStart = regexp.MustCompile(`(?:^|[\s;&|])nest\s+start\b`)
+)
+
+// nodeDevServer names the development server a script runs ("next dev",
+// "nodemon", "--watch"), "" when it runs none. `nest start` counts: it
+// compiles with the Nest CLI, a devDependency the image does not keep.
+func nodeDevServer(script string) string {
+	words := strings.FieldsFunc(script, func(r rune) bool { return r == ' ' || r == '\t' || r == ';' || r == '&' || r == '|' || r == '\n' })
+	for i, w := range words {
+		if w == "--watch" || strings.HasPrefix(w, "--watch=") {
+			return "--watch"
+		}
+		name := w[strings.LastIndex(w, "/")+1:]
+		if nodeDevTools[name] {
+			return name
+		}
+		subs, ok := nodeDevCommands[name]
+		if !ok {
+			continue
+		}
+		sub := ""
+		for _, a := range words[i+1:] {
+			if !strings.HasPrefix(a, "-") {
+				sub = a
+				break
+			}
+		}
+		if slices.Contains(subs, sub) || (slices.Contains(subs, "") && (sub == "" || !isSubcommand(sub))) {
+			return strings.TrimSpace(name + " " + sub)
+		}
+	}
+	if nestStart.MatchString(script) {
+		return "nest start (the Nest CLI, a devDependency)"
+	}
+	return ""
+}
+
+// isSubcommand reports whether a word after a tool is one of its
+// sub-commands (vite build) rather than an argument (vite ./app).
+func isSubcommand(w string) bool { return subcommandRe.MatchString(w) }
+
+var subcommandRe = regexp.MustCompile(`^[a-z][a-z-]*$`)
+
+// nodePort finds the port in the entry file and, when listen() is given a
+// value from a module the entry requires (app.listen(config.port)), in that
+// module; it sets PortEnv when either reads $PORT. It reports whether a
+// port was found.
+func nodePort(fsys fs.FS, r *recorder, entry string) bool {
+	src, ok := readSource(fsys, entry)
+	if !ok {
+		return false
+	}
+	files := [][2]string{{entry, string(src)}}
+	patterns := []*regexp.Regexp{nodeListen, nodePortOption}
+	if m := nodeListenArg.FindSubmatch(src); m != nil {
+		if !bytes.Contains(m[1], []byte(".")) {
+			// listen(PORT) with const PORT = 4000.
+			patterns = append([]*regexp.Regexp{regexp.MustCompile(`\b` + regexp.QuoteMeta(string(m[1])) + `\s*=\s*['"]?(\d{2,5})\b`)}, patterns...)
+		}
+		if obj, _, ok := strings.Cut(string(m[1]), "."); ok {
+			if mod := nodeRequiredModule(fsys, entry, src, obj); mod != "" {
+				if msrc, ok := readSource(fsys, mod); ok {
+					files = append(files, [2]string{mod, string(msrc)})
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		if loc := nodeReadsPort.FindStringIndex(f[1]); loc != nil && !r.f.PortEnv {
+			r.f.PortEnv = true
+			r.evidence("port_env", f[0], "reads "+quote(strings.TrimSpace(f[1][loc[0]:loc[1]])))
+		}
+	}
+	// A module the listen call names wins over the entry's own literals.
+	for i := len(files) - 1; i >= 0; i-- {
+		f := files[i]
+		if p := firstPort([]byte(f[1]), nodeEnvPort, nodeEnvPortDefault); p != 0 {
+			r.f.Port = p
+			r.evidence("port", f[0], fmt.Sprintf("process.env.PORT falls back to %d", p))
+			return true
+		}
+		if p := firstPort([]byte(f[1]), patterns...); p != 0 {
+			r.f.Port = p
+			r.evidence("port", f[0], fmt.Sprintf("listens on %d", p))
+			return true
+		}
+	}
+	return false
+}
+
+// nodeRequire finds `const NAME = require('./x')` and `import NAME from
+// './x'` (or `import * as NAME`): the local module bound to NAME.
+var nodeRequire = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*|import\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s+)['"](\.{1,2}/[^'"]+)['"]`)
+
+// nodeRequiredModule is the repository file bound to name in src by a
+// require or import of a relative path, "" when there is none.
+func nodeRequiredModule(fsys fs.FS, from string, src []byte, name string) string {
+	for _, m := range nodeRequire.FindAllSubmatch(src, -1) {
+		if string(m[1]) != name && string(m[2]) != name {
+			continue
+		}
+		return resolveJS(fsys, path.Join(path.Dir(from), string(m[3])))
+	}
+	return ""
+}
+
+// nodeDefaultPort sets the port when the code names none: the framework's
+// own default where it has one, else 3000 by convention (Express, Koa,
+// Fastify and plain node:http have no default port: listen() without one
+// picks a random free port), labelled as such.
+func nodeDefaultPort(r *recorder, file string) {
+	r.f.Port = 3000
+	switch r.f.Framework {
+	case "hono":
+		r.evidence("port", "package.json", "@hono/node-server's serve() listens on 3000 by default")
+	case "next", "nuxt", "remix", "sveltekit":
+		r.evidence("port", "package.json", r.f.Framework+" listens on 3000 by default")
+	case "":
+		r.evidence("port", file, "no port in the code: 3000 by convention for Node.js")
+	default:
+		r.evidence("port", file, fmt.Sprintf("no port in the code: 3000 by convention (%s has no default port)", r.f.Framework))
 	}
 }
 
@@ -430,7 +647,7 @@ func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 		cmd, reason = []string{"node", "./dist/server/entry.mjs"}, "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
 		port = 4321
 	case r.f.Framework == "remix":
-		if _, ok := pkg.Scripts["start"]; ok {
+		if start, ok := pkg.Scripts["start"]; ok && nodeDevServer(start) == "" {
 			return false // remix-serve ./build/server/index.js, run directly
 		}
 		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"
@@ -440,7 +657,9 @@ func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 	r.f.Command = cmd
 	r.evidence("command", "package.json", reason)
 	r.f.Port = port
-	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port))
+	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default", r.f.Framework, port))
+	r.f.PortEnv = true
+	r.evidence("port_env", "package.json", fmt.Sprintf("%s's built server reads PORT", r.f.Framework))
 	return true
 }
 

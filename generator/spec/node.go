@@ -1,6 +1,10 @@
 package spec
 
 import (
+	"regexp"
+	"slices"
+	"strings"
+
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/detect"
 )
@@ -56,6 +60,27 @@ var nodeStack = Stack{
 		if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
 			s.OutputDir = ""
 		}
+		switch {
+		case !s.BuildScript:
+			s.BuildScriptName = ""
+		case s.BuildScriptName == "":
+			s.BuildScriptName = "build"
+		case !nodeScriptName.MatchString(s.BuildScriptName):
+			return errf("package.json", "build script name %q has characters a Dockerfile cannot carry safely", s.BuildScriptName)
+		}
+		for _, p := range s.AddPackages {
+			if !nodePackageSpec.MatchString(p) {
+				return errf("add_packages", "%q is not an npm package name", p)
+			}
+		}
+		if strings.ContainsFunc(s.PackageManagerVersionSource, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			s.PackageManagerVersionSource = ""
+		}
+		// The servers these frameworks build read PORT (and Next.js's
+		// standalone server.js too): the image sets it.
+		if slices.Contains([]string{"nuxt", "remix", "astro", "sveltekit"}, s.Framework) || s.OutputDir == nextStandalone {
+			s.PortEnv = true
+		}
 		return nil
 	},
 	Shapes: func(pm string) []detect.Facts {
@@ -67,10 +92,18 @@ var nodeStack = Stack{
 				detect.Facts{Manifests: []string{"package.json"}, BuildScript: build})
 			switch pm {
 			case "yarn":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: build})
+				out = append(out, detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, PackageManagerVersion: "4.5.0", BuildScript: build},
+					detect.Facts{Manifests: []string{"package.json", "yarn.lock", ".yarnrc.yml"}, ManifestDirs: []string{".yarn/releases"},
+						PackageManagerVersion: "4.5.0", PackageManagerVersionSource: ".yarn/releases/yarn-4.5.0.cjs", BuildScript: build})
 			case "pnpm":
-				out = append(out, detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: build})
+				out = append(out, detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml", "pnpm-workspace.yaml"}, PackageManagerVersion: "9.12.0", BuildScript: build},
+					detect.Facts{Manifests: []string{"package.json", "pnpm-lock.yaml"}, PackageManagerVersion: "10",
+						PackageManagerVersionSource: "pnpm-lock.yaml lockfileVersion '9.0'", BuildScript: build, BuildScriptName: "build:docker", PortEnv: true})
 			}
+		}
+		if pm == "npm" {
+			// No package.json: the packages the code imports.
+			out = append(out, detect.Facts{AddPackages: []string{"express@5", "@hono/node-server@2", "cors"}, PortEnv: true})
 		}
 		return out
 	},
@@ -78,3 +111,11 @@ var nodeStack = Stack{
 
 // nextStandalone is where Next.js writes its standalone server.
 const nextStandalone = ".next/standalone"
+
+var (
+	// nodeScriptName is a package.json script name safe in a RUN line.
+	nodeScriptName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9:._-]*$`)
+	// nodePackageSpec is an npm package, optionally with a version
+	// ("express@5", "@hono/node-server@2").
+	nodePackageSpec = regexp.MustCompile(`^(?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*(?:@[0-9][0-9A-Za-z.-]*)?$`)
+)

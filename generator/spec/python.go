@@ -1,14 +1,26 @@
 package spec
 
 import (
+	"regexp"
 	"strconv"
 
 	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/detect"
 )
 
+// pinnedPackage is a Python package pinned to one release.
+var pinnedPackage = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][0-9A-Za-z.]*$`)
+
 var pythonStack = Stack{
-	Language:        "python",
+	Language: "python",
+	Prepare: func(s *Spec, _ Answers) error {
+		for _, p := range s.AddPackages {
+			if !pinnedPackage.MatchString(p) {
+				return errf(p, "package to install is not a pinned name==version")
+			}
+		}
+		return nil
+	},
 	PackageManagers: []string{"pip", "poetry", "uv", "pipenv", "pdm"},
 	Frameworks:      []string{"flask", "django", "fastapi", "starlette", "streamlit"},
 	NewManifests: map[string][]string{

@@ -36,6 +36,10 @@ type Spec struct {
 	// PackageManagerVersion is an exact tool version to install, "" for the
 	// tool's current major.
 	PackageManagerVersion string `json:"package_manager_version,omitempty"`
+	// PackageManagerVersionSource says where PackageManagerVersion came
+	// from ("package.json packageManager", "pnpm-lock.yaml lockfileVersion
+	// '9.0'"), for the Dockerfile's comment; "" when it is not known.
+	PackageManagerVersionSource string `json:"-"`
 	// Framework is lowercase, "" when none.
 	Framework string `json:"framework"`
 	// BuildTool is a front end's bundler ("vite", "cra", "angular",
@@ -116,14 +120,18 @@ type Spec struct {
 	// InstallProject is true when a Python command is one of the
 	// project's [project.scripts]: the project is installed into the venv.
 	InstallProject bool `json:"-"`
-	// AddPackages are pinned Python packages installed beyond the
-	// manifests (a production server the project lacks: gunicorn==23.0.0).
+	// AddPackages are packages the image installs beyond the manifests
+	// (see detect.Facts.AddPackages), validated by the stack.
 	AddPackages []string `json:"-"`
 	// OutputDir is the build output to run or serve (Next.js standalone,
 	// a static site's dist/), "" when none; validated by the stack.
 	OutputDir string `json:"-"`
 	// BuildScript is true when a Node app has a "build" script.
 	BuildScript bool `json:"-"`
+	// BuildScriptName is the script the build stage runs ("build",
+	// "build:docker"); the stack fills "build" when BuildScript is set
+	// without one.
+	BuildScriptName string `json:"-"`
 	// GoMain is the Go main package ("." or "./cmd/api").
 	GoMain string `json:"-"`
 	// Binary is the binary's name (Go: after the main package; Rust: the
@@ -302,11 +310,11 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if sameLang && a.PackageManager == f.PackageManager {
 			// The answer confirms detection: keep the tool version the
 			// project names, so a replay of recorded answers is exact.
-			s.PackageManagerVersion = f.PackageManagerVersion
+			s.PackageManagerVersion, s.PackageManagerVersionSource = f.PackageManagerVersion, f.PackageManagerVersionSource
 		}
 	case sameLang && f.PackageManager != "":
 		s.PackageManager = f.PackageManager
-		s.PackageManagerVersion = f.PackageManagerVersion
+		s.PackageManagerVersion, s.PackageManagerVersionSource = f.PackageManagerVersion, f.PackageManagerVersionSource
 	default:
 		s.PackageManager = pms[0]
 	}
@@ -358,6 +366,7 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.PortEnv = f.PortEnv
 		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
+		s.BuildScriptName = f.BuildScriptName
 		s.GoMain = f.GoMain
 		s.Binary = f.Binary
 		s.CGO = f.CGO
@@ -366,10 +375,11 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 			s.ManifestDirs, s.Project, s.Assembly = f.ManifestDirs, f.Project, f.Assembly
 		}
 	}
-	if len(s.Manifests) == 0 && !(sameLang && len(s.AddPackages) > 0) {
+	if len(s.Manifests) == 0 && !sameLang {
 		// A new service: the files its package manager will create. (A
-		// detected app with no manifest that installs AddPackages has none
-		// to copy: never COPY a file that does not exist.)
+		// repository detected without a manifest, such as a Node.js app
+		// with no package.json or a Flask app.py, has none to copy: never
+		// COPY a file that does not exist.)
 		s.Manifests = def.NewManifests[s.PackageManager]
 	}
 	if sameLang {
@@ -413,11 +423,6 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		warns = append(warns, nodeWarns...)
 	} else {
 		s.NodeVersion, s.NodeVersionSource = "", ""
-	}
-	for _, p := range s.AddPackages {
-		if !pinnedPackage.MatchString(p) {
-			return Spec{}, nil, errf(p, "package to install is not a pinned name==version")
-		}
 	}
 	for _, m := range s.Manifests {
 		if !manifestPath.MatchString(m) {
@@ -548,8 +553,6 @@ var (
 	toolVersion  = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}([-+][0-9A-Za-z.]+)?$`)
 	goMain       = regexp.MustCompile(`^\.(/[A-Za-z0-9._-]+)*$`)
 	manifestPath = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
-	// pinnedPackage is a Python package pinned to one release.
-	pinnedPackage = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*==[0-9][0-9A-Za-z.]*$`)
 )
 
 // ParsePort validates a port answer: a decimal number from 1 to 65535,
