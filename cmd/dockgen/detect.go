@@ -28,9 +28,12 @@ type detectResult struct {
 	BuildImage     string   `json:"build_image"`
 	// NodeVersion is the Node.js line of a front-end build in a repository
 	// of another language (a static site's build, Vite in a PHP app).
-	NodeVersion string            `json:"node_version,omitempty"`
-	Evidence    []detect.Evidence `json:"evidence"`
-	Warnings    []string          `json:"warnings"`
+	NodeVersion string `json:"node_version,omitempty"`
+	// RuntimeFiles are what the final stage copies for the program to read
+	// at run time (templates, static folders, config).
+	RuntimeFiles []string          `json:"runtime_files,omitempty"`
+	Evidence     []detect.Evidence `json:"evidence"`
+	Warnings     []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
 	versionRule string
 }
@@ -78,6 +81,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		Framework:      facts.Framework,
 		Port:           facts.Port,
 		Command:        facts.Command,
+		RuntimeFiles:   facts.RuntimeFiles,
 		Evidence:       facts.Evidence,
 		Warnings:       facts.Warnings,
 	}
@@ -178,6 +182,16 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 	if e := from("entrypoint"); e != "default" {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
 		explain("entrypoint", "")
+	}
+	if e := from("port_env"); e != "default" {
+		fmt.Fprintf(tw, "port env\tPORT\t%s\n", e)
+	}
+	if e := from("runtime_files"); e != "default" {
+		files := strings.Join(r.RuntimeFiles, " ")
+		if files == "" {
+			files = "(none)"
+		}
+		fmt.Fprintf(tw, "run-time files\t%s\t%s\n", files, e)
 	}
 	if e := from("cgo"); e != "default" {
 		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)

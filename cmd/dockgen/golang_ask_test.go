@@ -18,6 +18,7 @@ func TestInitAsksWhichMainPackage(t *testing.T) {
 	f.ExpectSelectWithDefault(spec.QLanguage, "go", "")
 	f.ExpectInputWithDefault(spec.QVersion, "1.27", "")
 	f.ExpectSelectWithDefault(spec.QVariant, "scratch - static binary on scratch (default)", "")
+	f.ExpectSelectWithDefault(spec.QFramework, "none", "")
 	f.ExpectSelectWithDefault(spec.QMain, "./cmd/migrate", "./cmd/server")
 	f.ExpectInput(spec.QPort, "9000")
 	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/server", "")
@@ -41,6 +42,7 @@ func TestInitAsksWhichMainPackage(t *testing.T) {
 	f.ExpectSelect(spec.QLanguage, "go")
 	f.ExpectInputDefault(spec.QVersion)
 	f.ExpectSelect(spec.QVariant, "")
+	f.ExpectSelect(spec.QFramework, "")
 	f.ExpectInputDefault(spec.QPort)
 	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/server", "")
 	if r := run(t, f, "init", "--stdout", "--main", "./cmd/server", dir); r.code != 0 {
@@ -53,6 +55,7 @@ func TestInitAsksWhichMainPackage(t *testing.T) {
 	f.ExpectSelect(spec.QLanguage, "go")
 	f.ExpectInputDefault(spec.QVersion)
 	f.ExpectSelectWithDefault(spec.QVariant, "debian - debian:trixie-slim, for cgo or a full userland", "")
+	f.ExpectSelectWithDefault(spec.QFramework, "chi", "")
 	f.ExpectInputDefault(spec.QPort)
 	f.ExpectInputDefault(spec.QCommand)
 	if r := run(t, f, "init", "--stdout", dir); r.code != 0 {

@@ -126,7 +126,7 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"go.mod", "go.sum"},
 		},
 		"go-cmd": {
-			lang: "go", version: VersionReq{"1.26.3", true, "go.mod"}, pm: "go", port: 9090, goMain: "./cmd/api",
+			lang: "go", version: VersionReq{"1.26.3", true, "go.mod"}, pm: "go", framework: "chi", port: 9090, goMain: "./cmd/api",
 			manifests: []string{"go.mod", "go.sum"},
 		},
 		"go-multi": {
@@ -283,7 +283,7 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"Cargo.toml", "Cargo.lock", "rust-toolchain.toml"}, deps: []string{"clap", "regex", "serde_json"},
 		},
 		"go-cgo": {
-			lang: "go", version: VersionReq{"1.26.2", false, "go.mod"}, pm: "go", port: 8090, goMain: ".", cgo: true,
+			lang: "go", version: VersionReq{"1.26.2", false, "go.mod"}, pm: "go", framework: "chi", port: 8090, goMain: ".", cgo: true,
 			manifests: []string{"go.mod", "go.sum"},
 		},
 		"go-two-mains-ask": {
@@ -305,6 +305,9 @@ func TestDetectFixtures(t *testing.T) {
 		tests[name] = w
 	}
 	for name, w := range dotnetFixtures {
+		tests[name] = w
+	}
+	for name, w := range goFixtures {
 		tests[name] = w
 	}
 
