@@ -289,7 +289,9 @@ func TestGoRuntimeFiles(t *testing.T) {
 				t.Errorf("RuntimeFiles = %q, want %q", got.RuntimeFiles, tt.want)
 			}
 			for _, p := range tt.want {
-				if !slices.ContainsFunc(got.Evidence, func(e Evidence) bool { return e.Field == "runtime_files" && strings.Contains(e.Reason, p+" is read at run time") }) {
+				if !slices.ContainsFunc(got.Evidence, func(e Evidence) bool {
+					return e.Field == "runtime_files" && strings.Contains(e.Reason, p+" is read at run time")
+				}) {
 					t.Errorf("no runtime_files evidence for %s: %+v", p, got.Evidence)
 				}
 			}
