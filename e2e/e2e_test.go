@@ -48,6 +48,9 @@ type e2eCase struct {
 	forbidden []string
 	// wantBody: GET / must return a body containing this.
 	wantBody string
+	// served: paths that must answer 200 with a body containing the
+	// given text (a file the program reads from disk at run time).
+	served map[string]string
 	// private: paths in the served folder that must answer 404 (the
 	// PHP image serves the repository root, Composer's files with it).
 	private []string
@@ -66,6 +69,18 @@ var cases = []e2eCase{
 	{name: "python-pip", runtimeVersion: "3.13", initArgs: []string{"--cmd", "python app.py", "--port", "8000"}, standin: "python", port: 8000, sourceFile: "app.py", comment: "#"},
 	{name: "node-npm", runtimeVersion: "22", initArgs: []string{"--port", "3000"}, standin: "node", port: 3000, sourceFile: "server.js", comment: "//"},
 	{name: "go", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true},
+	// gin with templates/ (LoadHTMLGlob) and static/ (Static) read from disk
+	// at run time: GET / is the page rendered from the template, and the
+	// static file is served, so both folders are in the scratch image.
+	{name: "go-gin-templates", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true,
+		wantBody: "<h1>dockgen e2e gin templates</h1>", served: map[string]string{"/static/style.css": "font-family"}},
+	// A lone main.go, no go.mod: the build stage runs go mod init and go mod
+	// tidy after COPY . . (chi comes from the module proxy then), so there is
+	// no dependency layer before the source; the modules live in the
+	// /go/pkg/mod cache mount. The cache check is layer order only, as for
+	// rust: WORKDIR /src cached, COPY . . rebuilt.
+	{name: "go-nomod", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true,
+		cachedStep: "WORKDIR ", wantBody: `"stack":"go-nomod"`},
 	// A plain HTML site on nginx: no dependency step, no build stage, no /uid.
 	{name: "static-html", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian"}, standin: "nginx", port: 8080, sourceFile: "style.css",
 		noUIDEndpoint: true, fixedPort: true, cachedStep: "COPY nginx.conf ", forbidden: []string{"node"},
@@ -634,6 +649,13 @@ func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCas
 	}
 	if len(c.private) > 0 {
 		t.Logf("not served (404/403): %s", strings.Join(c.private, " "))
+	}
+	for path, want := range c.served {
+		if body := getBody(t, client, base+path); !strings.Contains(body, want) {
+			t.Errorf("GET %s did not return the file the program serves from disk: no %q in it:\n%s", path, want, tail(body, 20))
+		} else {
+			t.Logf("GET %s -> 200, %q in it", path, want)
+		}
 	}
 	if c.wantBody != "" {
 		body := getBody(t, client, base+"/")
