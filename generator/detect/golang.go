@@ -182,8 +182,8 @@ const (
 // goModuleSources reads the main module's non-test .go files (folders with
 // a go.mod of their own are other modules; files excluded by
 // //go:build ignore are left out), in sorted order, within the bounds.
-func goModuleSources(fsys fs.FS) []goSource {
-	var out []goSource
+func goModuleSources(fsys fs.FS) []sourceFile {
+	var out []sourceFile
 	dirs, seen := []string{"."}, 0
 	for len(dirs) > 0 && seen < goMaxDirs && len(out) < goMaxFiles {
 		dir := dirs[0]
@@ -205,7 +205,7 @@ func goModuleSources(fsys fs.FS) []goSource {
 				continue
 			}
 			if src, ok := readSource(fsys, p); ok && !ignoredByBuildTag(src) {
-				out = append(out, goSource{p, src})
+				out = append(out, sourceFile{p, src})
 			}
 		}
 	}
@@ -214,7 +214,7 @@ func goModuleSources(fsys fs.FS) []goSource {
 
 // goCGO sets CGO when the main module uses cgo: a dependency that needs
 // it (go.mod), else a non-test .go file of the module that imports "C".
-func goCGO(r *recorder, mf *modfile.File, sources []goSource) {
+func goCGO(r *recorder, mf *modfile.File, sources []sourceFile) {
 	if mf != nil {
 		for _, req := range mf.Require {
 			for _, dep := range goCGODeps {
@@ -269,15 +269,9 @@ func readGoMod(fsys fs.FS, r *recorder) *modfile.File {
 // goPackage is what detection learns from one folder's Go files.
 type goPackage struct {
 	isMain  bool
-	mainGo  string     // the file declaring func main
-	sources []goSource // non-test files of package main, for port scanning
-	imports []string   // the non-standard-library imports, sorted
-}
-
-// goSource is one Go file's path and contents.
-type goSource struct {
-	path string
-	src  []byte
+	mainGo  string       // the file declaring func main
+	sources []sourceFile // non-test files of package main, for port scanning
+	imports []string     // the non-standard-library imports, sorted
 }
 
 // readGoPackage parses the non-test .go files of dir (package clause and
@@ -303,7 +297,7 @@ func readGoPackage(fsys fs.FS, dir string) goPackage {
 		if err != nil || f.Name.Name != "main" {
 			continue
 		}
-		pkg.sources = append(pkg.sources, goSource{p, src})
+		pkg.sources = append(pkg.sources, sourceFile{p, src})
 		for _, imp := range f.Imports {
 			ip, err := strconv.Unquote(imp.Path.Value)
 			// A standard-library path has no dot in its first element.
@@ -519,18 +513,13 @@ var goRuntimeCalls = []*regexp.Regexp{
 	regexp.MustCompile(`\b(os\.ReadFile|os\.Open|os\.ReadDir|ioutil\.ReadFile)\(\s*("[^"\n]+")`),
 }
 
-var (
-	goStringLit = regexp.MustCompile(`"((?:[^"\\\n]|\\.)*)"`)
-	goEmbedLine = regexp.MustCompile(`(?m)^//go:embed\s+(.+)$`)
-	// runtimePath is a path the Dockerfile can name as it is.
-	runtimePath = regexp.MustCompile(`^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$`)
-)
+var goEmbedLine = regexp.MustCompile(`(?m)^//go:embed\s+(.+)$`)
 
 // goRuntimeFiles finds the files and folders the module's code reads at run
 // time by a literal path (template globs, static folders, a config file)
 // that exist in the repository and are not //go:embed-ded, for the final
 // stage to copy.
-func goRuntimeFiles(fsys fs.FS, r *recorder, sources []goSource) {
+func goRuntimeFiles(fsys fs.FS, r *recorder, sources []sourceFile) {
 	var embedded []string
 	for _, s := range sources {
 		for _, m := range goEmbedLine.FindAllSubmatch(s.src, -1) {
@@ -549,91 +538,5 @@ func goRuntimeFiles(fsys fs.FS, r *recorder, sources []goSource) {
 		}
 		return false
 	}
-	var found []string
-	for _, s := range sources {
-		for _, re := range goRuntimeCalls {
-			for _, m := range re.FindAllSubmatch(s.src, -1) {
-				for _, lit := range goStringLit.FindAllSubmatch(m[2], -1) {
-					arg := string(lit[1])
-					// Build output and dependency folders are never read
-					// here, and the .dockerignore keeps them out.
-					if top, _, _ := strings.Cut(path.Clean(arg), "/"); skipDirs[top] || top == "bin" {
-						r.warn("%s: %s(%q) reads %s at run time, a build or dependency folder the .dockerignore keeps out; not copied into the image", s.path, m[1], arg, top)
-						continue
-					}
-					for _, p := range runtimePathsOf(fsys, arg) {
-						switch {
-						case isEmbedded(p):
-							r.evidence("runtime_files", s.path, fmt.Sprintf("%s(%q): embedded with //go:embed, not copied", m[1], arg))
-						case !slices.Contains(found, p):
-							found = append(found, p)
-							r.evidence("runtime_files", s.path, fmt.Sprintf("%s(%q): %s is read at run time, copied into the final stage", m[1], arg, p))
-						}
-					}
-				}
-			}
-		}
-	}
-	r.f.RuntimeFiles = compactRuntimeFiles(found)
-}
-
-// runtimePathsOf turns a path argument into what to copy: the folder a glob
-// lies in ("templates/*.tmpl.html" -> templates), or the files it matches at
-// the root ("*.html"); a plain path when it exists. Absolute paths, paths
-// leaving the repository and paths that do not exist give nothing.
-func runtimePathsOf(fsys fs.FS, arg string) []string {
-	if arg == "" || path.IsAbs(arg) {
-		return nil
-	}
-	p := path.Clean(arg)
-	if p == "." || p == ".." || strings.HasPrefix(p, "../") || !fs.ValidPath(p) {
-		return nil
-	}
-	if strings.ContainsAny(p, "*?[") {
-		dir := globDir(p)
-		if dir == "." {
-			matches, _ := fs.Glob(fsys, p)
-			var out []string
-			for _, m := range matches {
-				if exists(fsys, m) && runtimePath.MatchString(m) {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
-		p = dir
-	}
-	if _, err := fs.Stat(fsys, p); err != nil || !runtimePath.MatchString(p) {
-		return nil
-	}
-	return []string{p}
-}
-
-// compactRuntimeFiles sorts the paths and drops those inside another one.
-func compactRuntimeFiles(paths []string) []string {
-	slices.Sort(paths)
-	var out []string
-	for _, p := range paths {
-		if slices.ContainsFunc(out, func(o string) bool { return strings.HasPrefix(p, o+"/") }) {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// globDir is the folder a glob pattern lies in: its elements before the
-// first one with a wildcard ("." when that is the first).
-func globDir(pattern string) string {
-	var dir []string
-	for _, el := range strings.Split(pattern, "/") {
-		if strings.ContainsAny(el, "*?[") {
-			break
-		}
-		dir = append(dir, el)
-	}
-	if len(dir) == 0 {
-		return "."
-	}
-	return strings.Join(dir, "/")
+	r.f.RuntimeFiles = runtimeFiles(fsys, r, sources, goRuntimeCalls, isEmbedded, "embedded with //go:embed")
 }
