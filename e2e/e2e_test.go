@@ -92,7 +92,7 @@ var cases = []e2eCase{
 	// before it (WORKDIR /app), and the crates and compiled dependencies live
 	// in cache mounts, not layers. The cache check is therefore only about
 	// layer order (WORKDIR cached, COPY . rebuilt), not a dependency install.
-	{name: "rust", runtimeVersion: "1", standin: "rust", port: 8080, sourceFile: "src/main.rs", comment: "//", compiled: true,
+	{name: "rust", runtimeVersion: "1.98", standin: "rust", port: 8080, sourceFile: "src/main.rs", comment: "//", compiled: true,
 		cachedStep: "WORKDIR ", forbidden: []string{"rustc", "cargo"}},
 	// Plain PHP with Composer (no packages: packagist is not reachable; the
 	// app's own class comes through Composer's autoloader) on Apache with

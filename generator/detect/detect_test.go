@@ -268,12 +268,12 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"empty": {},
 		"rust-axum": {
-			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", port: 3000, binary: "orders-api",
+			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", framework: "axum", port: 3000, binary: "orders-api",
 			manifests: []string{"Cargo.toml", "Cargo.lock"},
 			deps:      []string{"axum", "serde", "serde_json", "tokio", "tracing", "tracing-subscriber"},
 		},
 		"rust-workspace": {
-			lang: "rust", version: VersionReq{">=1.88", false, "Cargo.toml"}, pm: "cargo", port: 8081, binary: "ledger-api",
+			lang: "rust", version: VersionReq{">=1.88", false, "Cargo.toml"}, pm: "cargo", framework: "actix-web", port: 8081, binary: "ledger-api",
 			mains: []string{"ledger-api", "ledger-worker"}, manifests: []string{"Cargo.toml", "Cargo.lock"},
 			deps:     []string{"actix-web", "anyhow", "ledger-core", "serde", "tokio"},
 			warnings: []string{"Cargo.toml: several binaries (ledger-api, ledger-worker); building ledger-api"},
@@ -308,6 +308,9 @@ func TestDetectFixtures(t *testing.T) {
 		tests[name] = w
 	}
 	for name, w := range goFixtures {
+		tests[name] = w
+	}
+	for name, w := range rustFixtures {
 		tests[name] = w
 	}
 
