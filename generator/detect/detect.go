@@ -307,6 +307,19 @@ func firstPort(src []byte, patterns ...*regexp.Regexp) int {
 	return 0
 }
 
+// loopbackAddr is a literal address on the loopback interface
+// ("localhost:8080", "127.0.0.1:3000", "[::1]:80").
+var loopbackAddr = regexp.MustCompile(`"(?:localhost|127\.0\.0\.1|\[::1\]):(\d{2,5})"`)
+
+// warnLoopback warns when the port was found in a loopback address: a
+// server bound there inside a container is not reachable through the
+// published port, and dockgen cannot change the code.
+func warnLoopback(r *recorder, file string, src []byte, port int) {
+	if firstPort(src, loopbackAddr) == port {
+		r.warn("%s: binds the loopback interface on port %d, which cannot be reached from outside the container; bind 0.0.0.0 (or \":%d\") instead", file, port, port)
+	}
+}
+
 // parsePort parses a TCP port number, 0 when it is not one.
 func parsePort(s string) int {
 	n, err := strconv.Atoi(s)

@@ -454,6 +454,7 @@ func goPort(r *recorder, pkg goPackage) {
 		} {
 			for _, s := range pkg.sources {
 				if p := firstPort(s.src, rule.patterns...); p != 0 {
+					warnLoopback(r, s.path, s.src, p)
 					return p, s.path, fmt.Sprintf(rule.reason, p)
 				}
 			}

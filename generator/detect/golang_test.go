@@ -227,6 +227,9 @@ func TestGoFrameworkAndPort(t *testing.T) {
 			"", 8080, true, "a privileged port; the app reads PORT, so the image sets PORT=8080", ""},
 		{"a fixed privileged port is exposed as written, with a warning", files("go.mod", "module x\n", "main.go", main(`"net/http"`, "http.ListenAndServe(\":80\", nil)")),
 			"", 80, false, "listens on :80", "main.go: listens on :80, a port below 1024"},
+		{"a flag's default on localhost: unreachable from outside the container", files("go.mod", "module x\n", "main.go", main(`"flag"
+	"net/http"`, "addr := flag.String(\"addr\", \"localhost:8080\", \"address to serve\")\nhttp.ListenAndServe(*addr, nil)")),
+			"", 8080, false, "a flag's default address :8080", "main.go: binds the loopback interface on port 8080"},
 		{"a tool: no port", files("go.mod", "module x\n", "main.go", main(`"fmt"`, "fmt.Println()")),
 			"", 0, false, "", ""},
 	}

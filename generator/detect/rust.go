@@ -416,6 +416,7 @@ func rustPort(fsys fs.FS, r *recorder, b rustBinary, sources []sourceFile) {
 	}
 	for _, s := range sources {
 		if p := firstPort(s.src, rustAddr, rustBindTuple); p != 0 {
+			warnLoopback(r, s.path, s.src, p)
 			set(p, s.path, fmt.Sprintf("binds :%d", p))
 			return
 		}

@@ -255,3 +255,14 @@ func TestRustRuntimeFiles(t *testing.T) {
 		})
 	}
 }
+
+// An address on the loopback interface cannot be reached from outside the
+// container: detection keeps the port and warns, naming the file.
+func TestRustLoopbackWarning(t *testing.T) {
+	got := Detect(files("Cargo.toml", "[package]\nname = \"svc\"\n\n[dependencies]\naxum = \"0.8\"\n", "src/main.rs",
+		"#[tokio::main]\nasync fn main() {\n    let listener = tokio::net::TcpListener::bind(\"127.0.0.1:3000\").await.unwrap();\n}\n"))
+	if got.Port != 3000 {
+		t.Errorf("Port = %d, want 3000", got.Port)
+	}
+	checkWarnings(t, got.Warnings, []string{"src/main.rs: binds the loopback interface on port 3000"})
+}
