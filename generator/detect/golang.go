@@ -512,7 +512,13 @@ var goRuntimeCalls = []*regexp.Regexp{
 	regexp.MustCompile(`\b(ServeFile)\(\s*\w+\s*,\s*\w+\s*,\s*("[^"\n]+")`),
 	// A file read by a literal path.
 	regexp.MustCompile(`\b(os\.ReadFile|os\.Open|os\.ReadDir|ioutil\.ReadFile)\(\s*("[^"\n]+")`),
+	// viper's config file or search folder.
+	regexp.MustCompile(`\b(SetConfigFile|AddConfigPath)\(\s*("[^"\n]+")`),
 }
+
+// beegoDefaults are the folders beego reads from its working directory
+// unless configured otherwise: conf/app.conf, views (ViewsPath), static.
+var beegoDefaults = []string{"conf", "views", "static"}
 
 var goEmbedLine = regexp.MustCompile(`(?m)^//go:embed\s+(.+)$`)
 
@@ -539,5 +545,15 @@ func goRuntimeFiles(fsys fs.FS, r *recorder, sources []sourceFile) {
 		}
 		return false
 	}
-	r.f.RuntimeFiles = runtimeFiles(fsys, r, sources, goRuntimeCalls, isEmbedded, "embedded with //go:embed")
+	found := runtimeFiles(fsys, r, sources, goRuntimeCalls, isEmbedded, "embedded with //go:embed")
+	if r.f.Framework == "beego" {
+		for _, d := range beegoDefaults {
+			if st, err := fs.Stat(fsys, d); err == nil && st.IsDir() && !isEmbedded(d) && !slices.Contains(found, d) {
+				found = append(found, d)
+				r.evidence("runtime_files", d, "beego reads "+d+"/ from its working directory by default, copied into the final stage")
+			}
+		}
+		found = compactRuntimeFiles(found)
+	}
+	r.f.RuntimeFiles = found
 }

@@ -282,6 +282,10 @@ func TestGoRuntimeFiles(t *testing.T) {
 			nil, ""},
 		{"a file read from a handler in another package", files("go.mod", "module x\n", "main.go", mainGo, "internal/web/web.go", "package web\n\nfunc init() { template.ParseGlob(\"templates/*.html\") }\n",
 			"templates/x.html", "x"), []string{"templates"}, ""},
+		{"viper's config file and search folder", files("go.mod", "module x\n", "main.go", main("viper.SetConfigFile(\"app.yaml\")\nviper.AddConfigPath(\"./configs\")"),
+			"app.yaml", "a: 1", "configs/prod.yaml", "a: 2"), []string{"app.yaml", "configs"}, ""},
+		{"beego's conf, views and static folders", files("go.mod", "module x\n\nrequire github.com/beego/beego/v2 v2.3.8\n", "main.go", main("web.Run()"),
+			"conf/app.conf", "httpport = 8080", "views/index.tpl", "x", "static/js/a.js", "x"), []string{"conf", "static", "views"}, ""},
 		{"build output is not copied", files("go.mod", "module x\n", "main.go", main("http.Dir(\"dist\")")),
 			nil, "main.go: http.Dir(\"dist\") reads dist at run time, a build or dependency folder"},
 	}
@@ -293,7 +297,7 @@ func TestGoRuntimeFiles(t *testing.T) {
 			}
 			for _, p := range tt.want {
 				if !slices.ContainsFunc(got.Evidence, func(e Evidence) bool {
-					return e.Field == "runtime_files" && strings.Contains(e.Reason, p+" is read at run time")
+					return e.Field == "runtime_files" && (strings.Contains(e.Reason, p+" is read at run time") || strings.Contains(e.Reason, "reads "+p+"/"))
 				}) {
 					t.Errorf("no runtime_files evidence for %s: %+v", p, got.Evidence)
 				}
