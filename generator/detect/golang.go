@@ -484,14 +484,7 @@ func goPort(r *recorder, pkg goPackage) {
 	if port == 0 {
 		return
 	}
-	if port < 1024 {
-		if r.f.PortEnv {
-			reason += ", a privileged port; the app reads PORT, so the image sets PORT=8080 for its non-root user"
-			port = 8080
-		} else {
-			r.warn("%s: listens on :%d, a port below 1024: the image's non-root user may bind it under Docker (which sets net.ipv4.ip_unprivileged_port_start=0 in the container), not under a runtime that keeps the kernel's 1024; EXPOSE %d as the code says, or read the port from $PORT", file, port, port)
-		}
-	}
+	port, reason = unprivilegedPort(r, file, port, reason)
 	r.f.Port = port
 	r.evidence("port", file, reason)
 }

@@ -411,7 +411,7 @@ func rustPort(fsys fs.FS, r *recorder, b rustBinary, sources []sourceFile) {
 		}
 	}
 	set := func(p int, file, reason string) {
-		r.f.Port = p
+		r.f.Port, reason = unprivilegedPort(r, file, p, reason)
 		r.evidence("port", file, reason)
 	}
 	for _, s := range sources {

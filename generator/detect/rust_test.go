@@ -203,6 +203,8 @@ func TestRustFrameworkAndPort(t *testing.T) {
 			"poem", 3000, false, "binds :3000", nil},
 		{"hyper alone", files("Cargo.toml", cargo("hyper = \"1\"\n"), "src/main.rs", mainRs),
 			"hyper", 8080, false, "8080 by convention", nil},
+		{"a privileged fallback read through PORT moves to 8080", files("Cargo.toml", cargo("axum = \"0.8\"\n"), "src/main.rs", "fn main() {\n    let port = std::env::var(\"PORT\").unwrap_or_else(|_| \"80\".to_string());\n}\n"),
+			"axum", 8080, true, "a privileged port; the app reads PORT, so the image sets PORT=8080", nil},
 		{"a tool: no framework, no port", files("Cargo.toml", cargo("clap = \"4\"\n"), "src/main.rs", mainRs), "", 0, false, "", nil},
 	}
 	for _, tt := range tests {
