@@ -57,7 +57,8 @@ type e2eCase struct {
 	// answers with index.html.
 	deepLinks []string
 	// wantPaths: more GETs that must answer 200 with a body containing
-	// the value.
+	// the value (a file the program reads from disk at run time, a route
+	// only the repository's own server config has).
 	wantPaths map[string]string
 	// private: paths in the served folder that must answer 404 (the
 	// PHP image serves the repository root, Composer's files with it).
@@ -77,6 +78,18 @@ var cases = []e2eCase{
 	{name: "python-pip", runtimeVersion: "3.13", initArgs: []string{"--port", "8000"}, standin: "python", port: 8000, sourceFile: "app.py", comment: "#"},
 	{name: "node-npm", runtimeVersion: "22", initArgs: []string{"--port", "3000"}, standin: "node", port: 3000, sourceFile: "server.js", comment: "//"},
 	{name: "go", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true},
+	// gin with templates/ (LoadHTMLGlob) and static/ (Static) read from disk
+	// at run time: GET / is the page rendered from the template, and the
+	// static file is served, so both folders are in the scratch image.
+	{name: "go-gin-templates", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true,
+		wantBody: "<h1>dockgen e2e gin templates</h1>", wantPaths: map[string]string{"/static/style.css": "font-family"}},
+	// A lone main.go, no go.mod: the build stage runs go mod init and go mod
+	// tidy after COPY . . (chi comes from the module proxy then), so there is
+	// no dependency layer before the source; the modules live in the
+	// /go/pkg/mod cache mount. The cache check is layer order only, as for
+	// rust: WORKDIR /src cached, COPY . . rebuilt.
+	{name: "go-nomod", runtimeVersion: "1.26", standin: "golang", port: 8080, sourceFile: "main.go", comment: "//", compiled: true,
+		cachedStep: "WORKDIR ", wantBody: `"stack":"go-nomod"`},
 	// A plain HTML site on nginx: no dependency step, no build stage, no /uid.
 	{name: "static-html", runtimeVersion: "1.30", initArgs: []string{"--variant", "debian"}, standin: "nginx", port: 8080, sourceFile: "style.css",
 		noUIDEndpoint: true, fixedPort: true, cachedStep: "COPY nginx.conf ", forbidden: []string{"node"},
@@ -88,7 +101,7 @@ var cases = []e2eCase{
 	// before it (WORKDIR /app), and the crates and compiled dependencies live
 	// in cache mounts, not layers. The cache check is therefore only about
 	// layer order (WORKDIR cached, COPY . rebuilt), not a dependency install.
-	{name: "rust", runtimeVersion: "1", standin: "rust", port: 8080, sourceFile: "src/main.rs", comment: "//", compiled: true,
+	{name: "rust", runtimeVersion: "1.98", standin: "rust", port: 8080, sourceFile: "src/main.rs", comment: "//", compiled: true,
 		cachedStep: "WORKDIR ", forbidden: []string{"rustc", "cargo"}},
 	// Plain PHP with Composer (no packages: packagist is not reachable; the
 	// app's own class comes through Composer's autoloader) on Apache with
@@ -716,18 +729,18 @@ func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCas
 		if len(c.deepLinks) > 0 {
 			t.Logf("SPA fallback: %s -> 200 with index.html", strings.Join(c.deepLinks, " "))
 		}
-		for _, path := range slices.Sorted(maps.Keys(c.wantPaths)) {
-			resp, err := client.Get(base + path)
-			if err != nil {
-				t.Fatalf("GET %s: %v", path, err)
-			}
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), c.wantPaths[path]) {
-				t.Errorf("GET %s: status %d, body %q; want 200 with %q", path, resp.StatusCode, tail(string(b), 5), c.wantPaths[path])
-			} else {
-				t.Logf("GET %s -> 200: %s", path, strings.TrimSpace(string(b)))
-			}
+	}
+	for _, path := range slices.Sorted(maps.Keys(c.wantPaths)) {
+		resp, err := client.Get(base + path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), c.wantPaths[path]) {
+			t.Errorf("GET %s: status %d, body %q; want 200 with %q", path, resp.StatusCode, tail(string(b), 5), c.wantPaths[path])
+		} else {
+			t.Logf("GET %s -> 200, %q in it", path, c.wantPaths[path])
 		}
 	}
 

@@ -6,7 +6,7 @@ package e2e
 //
 // There is no container registry here, so the official images that dockgen's
 // FROM lines name (python:3.13-slim-trixie, node:22-trixie-slim,
-// golang:1.26-trixie, nginx:1.30-trixie, rust:1-slim-trixie,
+// golang:1.26-trixie, nginx:1.30-trixie, rust:1.98-slim-trixie,
 // debian:trixie-slim, php:8.4-cli-trixie, php:8.4-apache-trixie, composer:2,
 // ruby:3.3-trixie, ruby:3.3-slim-trixie) cannot be pulled. The suite builds
 // local STAND-INS instead and tags them with exactly those names (one ruby
@@ -56,7 +56,8 @@ const (
 	nodeImage   = "docker.io/library/node:22-trixie-slim"
 	golangImage = "docker.io/library/golang:1.26-trixie"
 	nginxImage  = "docker.io/library/nginx:1.30-trixie"
-	rustImage   = "docker.io/library/rust:1-slim-trixie"
+	rustImage   = "docker.io/library/rust:1.98-slim-trixie"
+	rustFloat   = "docker.io/library/rust:1-slim-trixie"
 	debianImage = "docker.io/library/debian:trixie-slim"
 	phpCLIImage = "docker.io/library/php:8.4-cli-trixie"
 	phpApache   = "docker.io/library/php:8.4-apache-trixie"
@@ -291,7 +292,7 @@ CMD ["bash"]
 
 	s.add(&standin{
 		name: "rust",
-		tags: []string{rustImage},
+		tags: []string{rustImage, rustFloat},
 		deps: []string{"trixie-base", "debian"},
 		// DEBIAN'S rustc AND cargo (trixie: 1.85) STAND IN FOR the official
 		// image's current stable Rust (rustup's toolchain in
@@ -301,7 +302,7 @@ CMD ["bash"]
 		// first on PATH; RUSTUP_HOME is not set (there is no rustup); the
 		// binaries are Debian's in /usr/bin. Debian's rustc brings gcc and
 		// libc6-dev for linking, as the official slim image has.
-		dockerfile: `# STAND-IN for rust:1-slim-trixie (not the official image): Debian trixie's rustc and cargo 1.85 stand in for the current stable Rust.
+		dockerfile: `# STAND-IN for rust:1.98-slim-trixie AND rust:1-slim-trixie (not the official images; one image, both tags): Debian trixie's rustc and cargo 1.85 stand in for the current stable Rust.
 FROM ` + baseImage + `
 ENV CARGO_HOME=/usr/local/cargo \
     PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

@@ -17,7 +17,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"init", "--bogus"},
 		{"init", "a", "b"},
 		{"detect", "--port"},
-		{"init", "--yes", "--language", "cobol"},
+		// In an empty folder: this package's own main.go would be detected as Go.
+		{"init", "--yes", "--language", "cobol", t.TempDir()},
 	} {
 		r := run(t, nil, args...)
 		if r.code != 2 || strings.Count(r.stderr, "\n") != 1 {

@@ -42,6 +42,9 @@ type detectResult struct {
 	// script).
 	NginxConfig      string            `json:"nginx_config,omitempty"`
 	EntrypointScript string            `json:"entrypoint_script,omitempty"`
+	// RuntimeFiles are what the final stage copies for the program to read
+	// at run time (templates, static folders, config).
+	RuntimeFiles     []string          `json:"runtime_files,omitempty"`
 	Evidence         []detect.Evidence `json:"evidence"`
 	Warnings         []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
@@ -98,6 +101,7 @@ func detectDir(dir string, d Deps) (detectResult, error) {
 		Command:        facts.Command,
 		PortEnv:        facts.PortEnv,
 		AddPackages:    facts.AddPackages,
+		RuntimeFiles:   facts.RuntimeFiles,
 		Evidence:       facts.Evidence,
 		Warnings:       facts.Warnings,
 	}
@@ -232,6 +236,13 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 			fmt.Fprintf(tw, "%s\t\t%s\n", own.label, e)
 			explain(own.field, "")
 		}
+	}
+	if e := from("runtime_files"); e != "default" {
+		files := strings.Join(r.RuntimeFiles, " ")
+		if files == "" {
+			files = "(none)"
+		}
+		fmt.Fprintf(tw, "run-time files\t%s\t%s\n", files, e)
 	}
 	if e := from("cgo"); e != "default" {
 		fmt.Fprintf(tw, "cgo\tyes\t%s\n", e)

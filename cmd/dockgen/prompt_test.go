@@ -61,6 +61,7 @@ func TestInitFlagsSkipTheirQuestions(t *testing.T) {
 	dir := copyFixture(t, "go-cmd")
 	f := prompt.NewFake(t)
 	f.ExpectSelectWithDefault(spec.QVariant, "scratch - static binary on scratch (default)", "alpine - static binary on alpine:3.24, with a shell")
+	f.ExpectSelectWithDefault(spec.QFramework, "chi", "")
 	f.ExpectInputWithDefault(spec.QPort, "9090", "")
 	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/api", "")
 	r := run(t, f, "init", "--language", "go", "--runtime-version", "1.27", "--stdout", dir)
@@ -106,6 +107,7 @@ func TestInitReRunPrefillsRecordedAnswers(t *testing.T) {
 	f.ExpectSelectWithDefault(spec.QLanguage, "go", "go")
 	f.ExpectInputWithDefault(spec.QVersion, "1.26", "")
 	f.ExpectSelectWithDefault(spec.QVariant, "alpine - static binary on alpine:3.24, with a shell", "")
+	f.ExpectSelectWithDefault(spec.QFramework, "chi", "")
 	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/api", "")
 	r := run(t, f, "init", "--port", "9200", "--force", dir)
 	if r.code != 0 {

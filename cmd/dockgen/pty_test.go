@@ -56,6 +56,8 @@ func TestInitInTerminalPicksGo(t *testing.T) {
 	c.SendLine("1.26")
 	c.ExpectString(spec.QVariant)
 	c.SendLine("")
+	c.ExpectString(spec.QFramework)
+	c.SendLine("")
 	c.ExpectString(spec.QPort)
 	c.SendLine("9000")
 	c.ExpectString(spec.QCommand)

@@ -276,9 +276,9 @@ func TestTemplateLayersThroughInit(t *testing.T) {
 		"organisation " + org,
 		"repository " + filepath.Join(dir, ".dockgen", "templates"),
 		"go/repo.tmpl repository " + filepath.Join(dir, ".dockgen", "templates", "go", "repo.tmpl") + " overrides blocks",
-		"healthcheck --templates " + filepath.Join(flag, "go", "mine.tmpl") + ":1 replaces built-in go/Dockerfile.tmpl:66, organisation " +
+		"healthcheck --templates " + filepath.Join(flag, "go", "mine.tmpl") + ":1 replaces built-in go/Dockerfile.tmpl:91, organisation " +
 			filepath.Join(org, "shared", "org.tmpl") + ":1, repository " + filepath.Join(dir, ".dockgen", "templates", "go", "repo.tmpl") + ":1",
-		"cmd built-in go/Dockerfile.tmpl:68",
+		"cmd built-in go/Dockerfile.tmpl:92",
 	} {
 		if !lines[want] {
 			t.Errorf("templates list lacks the line %q:\n%s", want, r.stdout)

@@ -327,6 +327,35 @@ func firstPort(src []byte, patterns ...*regexp.Regexp) int {
 	return 0
 }
 
+// loopbackAddr is a literal address on the loopback interface
+// ("localhost:8080", "127.0.0.1:3000", "[::1]:80").
+var loopbackAddr = regexp.MustCompile(`"(?:localhost|127\.0\.0\.1|\[::1\]):(\d{2,5})"`)
+
+// warnLoopback warns when the port was found in a loopback address: a
+// server bound there inside a container is not reachable through the
+// published port, and dockgen cannot change the code.
+func warnLoopback(r *recorder, file string, src []byte, port int) {
+	if firstPort(src, loopbackAddr) == port {
+		r.warn("%s: binds the loopback interface on port %d, which cannot be reached from outside the container; bind 0.0.0.0 (or \":%d\") instead", file, port, port)
+	}
+}
+
+// unprivilegedPort handles a port below 1024 for an image that runs as a
+// non-root user: when the app reads $PORT the image sets PORT=8080 instead
+// (and EXPOSEs 8080); otherwise the port stays as the code binds it, with a
+// warning naming the file (Docker sets net.ipv4.ip_unprivileged_port_start=0
+// in containers, so it works there, but not everywhere).
+func unprivilegedPort(r *recorder, file string, port int, reason string) (int, string) {
+	if port == 0 || port >= 1024 {
+		return port, reason
+	}
+	if r.f.PortEnv {
+		return 8080, reason + ", a privileged port; the app reads PORT, so the image sets PORT=8080 for its non-root user"
+	}
+	r.warn("%s: listens on :%d, a port below 1024: the image's non-root user may bind it under Docker (which sets net.ipv4.ip_unprivileged_port_start=0 in the container), not under a runtime that keeps the kernel's 1024; EXPOSE %d as the code says, or read the port from $PORT", file, port, port)
+	return port, reason
+}
+
 // parsePort parses a TCP port number, 0 when it is not one.
 func parsePort(s string) int {
 	n, err := strconv.Atoi(s)

@@ -178,7 +178,7 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"go.mod", "go.sum"},
 		},
 		"go-cmd": {
-			lang: "go", version: VersionReq{"1.26.3", true, "go.mod"}, pm: "go", port: 9090, goMain: "./cmd/api",
+			lang: "go", version: VersionReq{"1.26.3", true, "go.mod"}, pm: "go", framework: "chi", port: 9090, goMain: "./cmd/api",
 			manifests: []string{"go.mod", "go.sum"},
 		},
 		"go-multi": {
@@ -326,12 +326,12 @@ func TestDetectFixtures(t *testing.T) {
 		},
 		"empty": {},
 		"rust-axum": {
-			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", port: 3000, binary: "orders-api",
+			lang: "rust", version: VersionReq{">=1.85", false, "Cargo.toml"}, pm: "cargo", framework: "axum", port: 3000, binary: "orders-api",
 			manifests: []string{"Cargo.toml", "Cargo.lock"},
 			deps:      []string{"axum", "serde", "serde_json", "tokio", "tracing", "tracing-subscriber"},
 		},
 		"rust-workspace": {
-			lang: "rust", version: VersionReq{">=1.88", false, "Cargo.toml"}, pm: "cargo", port: 8081, binary: "ledger-api",
+			lang: "rust", version: VersionReq{">=1.88", false, "Cargo.toml"}, pm: "cargo", framework: "actix-web", port: 8081, binary: "ledger-api",
 			mains: []string{"ledger-api", "ledger-worker"}, manifests: []string{"Cargo.toml", "Cargo.lock"},
 			deps:     []string{"actix-web", "anyhow", "ledger-core", "serde", "tokio"},
 			warnings: []string{"Cargo.toml: several binaries (ledger-api, ledger-worker); building ledger-api"},
@@ -341,7 +341,7 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"Cargo.toml", "Cargo.lock", "rust-toolchain.toml"}, deps: []string{"clap", "regex", "serde_json"},
 		},
 		"go-cgo": {
-			lang: "go", version: VersionReq{"1.26.2", false, "go.mod"}, pm: "go", port: 8090, goMain: ".", cgo: true,
+			lang: "go", version: VersionReq{"1.26.2", false, "go.mod"}, pm: "go", framework: "chi", port: 8090, goMain: ".", cgo: true,
 			manifests: []string{"go.mod", "go.sum"},
 		},
 		"go-two-mains-ask": {
@@ -380,6 +380,10 @@ func TestDetectFixtures(t *testing.T) {
 	for name, w := range dotnetFixtures {
 		tests[name] = w
 	}
+	for name, w := range goFixtures {
+		tests[name] = w
+	}
+	for name, w := range rustFixtures {
 	for name, w := range nodeFixtures {
 		tests[name] = w
 	}

@@ -13,6 +13,7 @@ type Evidence struct {
 	// "package_manager", "framework", "port", "command", "entrypoint",
 	// "cgo" (Go), "build_tool" (a front end's bundler), "node_version"
 	// (the Node.js of a front-end build), "port_env" (the app reads $PORT),
+	// "runtime_files" (files a compiled program reads at run time),
 	// "server_config" (the project's own gunicorn.conf.py or uwsgi.ini,
 	// which the command defers to), "package_manager_version" (a tool
 	// version from a lockfile or a release file) or "build" (the build
@@ -133,6 +134,17 @@ type Facts struct {
 	// build: Go main packages ("./cmd/api") or Rust binaries; init asks
 	// which one, --main answers.
 	Mains []string `json:"mains,omitempty"`
+	// GoModInit is true for Go source with no go.mod (a lone main.go):
+	// there is no manifest to copy, and the build stage runs go mod init
+	// and go mod tidy, resolving the imports through the module proxy.
+	GoModInit bool `json:"go_mod_init,omitempty"`
+	// RuntimeFiles are the files and folders the program reads at run
+	// time (Go template globs, static folders, a config file; Rust config
+	// folders, tera templates, Rocket.toml), slash paths relative to the
+	// root that exist and are not embedded in the binary: the final stage
+	// copies each to the same path under its working directory. Evidence
+	// key "runtime_files".
+	RuntimeFiles []string `json:"runtime_files,omitempty"`
 	// CGO is true when the Go main module uses cgo (import "C", or a
 	// dependency known to need it), so the binary needs the C library.
 	CGO bool `json:"cgo,omitempty"`

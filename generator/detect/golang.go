@@ -10,34 +10,74 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 )
 
-// goFrameworks are HTTP libraries noted as framework evidence only: a Go
-// service builds to a binary, so Framework stays "".
-var goFrameworks = []string{
-	"github.com/go-chi/chi", "github.com/gin-gonic/gin", "github.com/labstack/echo",
-	"github.com/gofiber/fiber", "github.com/gorilla/mux",
+// goFramework is a Go web framework: the module that names it and the
+// port it listens on when the code gives it no address (0: none of its own,
+// the address is always the caller's).
+type goFramework struct {
+	module, name string
+	port         int
+	why          string // where the default port comes from
+}
+
+// goFrameworks are the web frameworks reported as Framework, in the order
+// that decides when a module requires several.
+var goFrameworks = []goFramework{
+	{"github.com/gin-gonic/gin", "gin", 8080, "gin's Engine.Run() with no address listens on $PORT, else :8080"},
+	{"github.com/labstack/echo", "echo", 0, ""},
+	{"github.com/gofiber/fiber", "fiber", 0, ""},
+	{"github.com/go-chi/chi", "chi", 0, ""},
+	{"github.com/gorilla/mux", "gorilla/mux", 0, ""},
+	{"github.com/beego/beego", "beego", 8080, "beego's HTTPPort defaults to 8080"},
+	{"github.com/astaxie/beego", "beego", 8080, "beego's HTTPPort defaults to 8080"},
+	{"github.com/kataras/iris", "iris", 0, ""},
+}
+
+// goFrameworkNamed is the framework of that name.
+func goFrameworkNamed(name string) (goFramework, bool) {
+	for _, fw := range goFrameworks {
+		if fw.name == name {
+			return fw, true
+		}
+	}
+	return goFramework{}, false
 }
 
 var (
 	// goListen finds ":NNNN" passed to ListenAndServe/Listen/Run/Start, or
-	// net.Listen("tcp", ":NNNN").
+	// net.Listen("tcp", ":NNNN") (net/http, gin's r.Run, echo's e.Start,
+	// fiber's app.Listen, iris's app.Listen).
 	goListen = regexp.MustCompile(`(?:ListenAndServe(?:TLS)?|Listen|Run|Start)\(\s*(?:"tcp[46]?"\s*,\s*)?"[\w.\-]*:(\d{2,5})"`)
 	// goAddr finds Addr: ":NNNN" in an http.Server literal.
 	goAddr = regexp.MustCompile(`Addr:\s*"[\w.\-]*:(\d{2,5})"`)
+	// goPortEnv finds a read of the PORT environment variable.
+	goPortEnv = regexp.MustCompile(`os\.(?:Getenv|LookupEnv)\(\s*"PORT"\s*\)`)
+	// goPortFallback finds the default given when PORT is unset:
+	// `if port == "" { port = "8080" }` or cmp.Or(os.Getenv("PORT"), "8080").
+	goPortFallback = regexp.MustCompile(`==\s*""\s*\{\s*[\w.]+\s*=\s*":?(\d{2,5})"`)
+	goPortCmpOr    = regexp.MustCompile(`Getenv\(\s*"PORT"\s*\)\s*,\s*":?(\d{2,5})"`)
+	// goFlagAddr finds a flag's default address or port:
+	// flag.String("addr", ":8080", ...), flag.Int("port", 8080, ...).
+	goFlagAddr = regexp.MustCompile(`flag\.String(?:Var)?\(\s*(?:&[\w.]+\s*,\s*)?"[\w-]+"\s*,\s*"[\w.\-]*:(\d{2,5})"`)
+	goFlagPort = regexp.MustCompile(`flag\.(?:Int|Uint)(?:Var)?\(\s*(?:&[\w.]+\s*,\s*)?"(?:port|http-port|listen-port)"\s*,\s*(\d{2,5})\s*,`)
+	// goRunNoAddr is gin's r.Run() with no address.
+	goRunNoAddr = regexp.MustCompile(`\.Run\(\s*\)`)
 	// goModErrLine is the "go.mod:3: " or "go.mod:3:5: " prefix of a modfile error.
 	goModErrLine = regexp.MustCompile(`^go\.mod:(\d+)(?::\d+)?:\s*`)
 )
 
-// detectGo detects a Go module (go.mod at the root); ok is false without
-// one.
+// detectGo detects a Go module (go.mod at the root), else Go source with
+// no go.mod (a main package at the root); ok is false without either.
 func detectGo(fsys fs.FS) (Facts, bool) {
 	if !exists(fsys, "go.mod") {
-		return Facts{}, false
+		return detectGoNoModule(fsys)
 	}
 	r := &recorder{}
 	r.f.Language = "go"
@@ -61,20 +101,60 @@ func detectGo(fsys fs.FS) (Facts, bool) {
 			r.f.Version = VersionReq{Raw: mf.Go.Version, Pinned: false, Source: "go.mod"}
 			r.evidence("version", "go.mod", "go "+mf.Go.Version+" (minimum)")
 		}
+		var direct []string
 		for _, req := range mf.Require {
-			if req.Indirect {
-				continue
+			if !req.Indirect {
+				direct = append(direct, req.Mod.Path)
 			}
-			for _, fw := range goFrameworks {
-				if req.Mod.Path == fw || strings.HasPrefix(req.Mod.Path, fw+"/") {
-					r.evidence("framework", "go.mod", "requires "+req.Mod.Path+" (a library; Framework stays empty for Go)")
-				}
+		}
+		goChooseFramework(r, "go.mod", "requires", direct)
+	}
+	goMain(fsys, r, modPath)
+	sources := goModuleSources(fsys)
+	goRuntimeFiles(fsys, r, sources)
+	goCGO(r, mf, sources)
+	return r.f, true
+}
+
+// detectGoNoModule detects a main package at the root with no go.mod (a
+// lone main.go): nothing to copy before the source, so the build stage
+// makes the module itself (go mod init, go mod tidy).
+func detectGoNoModule(fsys fs.FS) (Facts, bool) {
+	pkg := readGoPackage(fsys, ".")
+	if !pkg.isMain {
+		return Facts{}, false
+	}
+	r := &recorder{}
+	r.f.Language = "go"
+	r.evidence("language", pkg.mainGo, "package main with func main, and no go.mod")
+	r.f.PackageManager = "go"
+	r.f.GoModInit = true
+	reason := "no go.mod: the build stage runs go mod init and go mod tidy"
+	if len(pkg.imports) > 0 {
+		reason += ", which resolves " + strings.Join(pkg.imports, ", ") + " through the module proxy"
+	}
+	r.evidence("package_manager", pkg.mainGo, reason)
+	r.warn("%s: no go.mod; the build runs go mod init and go mod tidy, which take the newest version of every import at build time; run them once and commit go.mod and go.sum for a reproducible build with a cached module download", pkg.mainGo)
+	goChooseFramework(r, pkg.mainGo, "imports", pkg.imports)
+	setGoMain(r, ".", pkg, "at the root")
+	sources := goModuleSources(fsys)
+	goRuntimeFiles(fsys, r, sources)
+	goCGO(r, nil, sources)
+	return r.f, true
+}
+
+// goChooseFramework sets Framework from module or import paths: the first
+// of goFrameworks that one of them belongs to.
+func goChooseFramework(r *recorder, file, verb string, paths []string) {
+	for _, fw := range goFrameworks {
+		for _, p := range paths {
+			if p == fw.module || strings.HasPrefix(p, fw.module+"/") {
+				r.f.Framework = fw.name
+				r.evidence("framework", file, verb+" "+p)
+				return
 			}
 		}
 	}
-	goMain(fsys, r, modPath)
-	goCGO(fsys, r, mf)
-	return r.f, true
 }
 
 // goCGODeps are modules that only build with cgo (they wrap a C library),
@@ -91,13 +171,50 @@ var goCGODeps = []string{
 	"github.com/go-gl/glfw",
 }
 
-// goCGOMaxDirs bounds the folders goCGO reads, so a huge repository stays
-// fast; dependency and build folders are never entered.
-const goCGOMaxDirs = 2000
+// goMaxDirs and goMaxFiles bound the folders and files goModuleSources
+// reads, so a huge repository stays fast; dependency and build folders are
+// never entered.
+const (
+	goMaxDirs  = 2000
+	goMaxFiles = 2000
+)
+
+// goModuleSources reads the main module's non-test .go files (folders with
+// a go.mod of their own are other modules; files excluded by
+// //go:build ignore are left out), in sorted order, within the bounds.
+func goModuleSources(fsys fs.FS) []sourceFile {
+	var out []sourceFile
+	dirs, seen := []string{"."}, 0
+	for len(dirs) > 0 && seen < goMaxDirs && len(out) < goMaxFiles {
+		dir := dirs[0]
+		dirs = dirs[1:]
+		seen++
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			p := path.Join(dir, e.Name())
+			if e.IsDir() {
+				if !skipDir(e.Name()) && !exists(fsys, p+"/go.mod") {
+					dirs = append(dirs, p)
+				}
+				continue
+			}
+			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			if src, ok := readSource(fsys, p); ok && !ignoredByBuildTag(src) {
+				out = append(out, sourceFile{p, src})
+			}
+		}
+	}
+	return out
+}
 
 // goCGO sets CGO when the main module uses cgo: a dependency that needs
 // it (go.mod), else a non-test .go file of the module that imports "C".
-func goCGO(fsys fs.FS, r *recorder, mf *modfile.File) {
+func goCGO(r *recorder, mf *modfile.File, sources []sourceFile) {
 	if mf != nil {
 		for _, req := range mf.Require {
 			for _, dep := range goCGODeps {
@@ -109,41 +226,19 @@ func goCGO(fsys fs.FS, r *recorder, mf *modfile.File) {
 			}
 		}
 	}
-	dirs, seen := []string{"."}, 0
-	for len(dirs) > 0 && seen < goCGOMaxDirs {
-		dir := dirs[0]
-		dirs = dirs[1:]
-		seen++
-		entries, err := fs.ReadDir(fsys, dir)
+	for _, s := range sources {
+		if !bytes.Contains(s.src, []byte(`"C"`)) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), s.path, s.src, parser.ImportsOnly)
 		if err != nil {
 			continue
 		}
-		for _, e := range entries {
-			p := path.Join(dir, e.Name())
-			if e.IsDir() {
-				// A folder with its own go.mod is another module.
-				if !skipDir(e.Name()) && !exists(fsys, p+"/go.mod") {
-					dirs = append(dirs, p)
-				}
-				continue
-			}
-			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
-				continue
-			}
-			src, ok := readSource(fsys, p)
-			if !ok || !bytes.Contains(src, []byte(`"C"`)) || ignoredByBuildTag(src) {
-				continue
-			}
-			f, err := parser.ParseFile(token.NewFileSet(), p, src, parser.ImportsOnly)
-			if err != nil {
-				continue
-			}
-			for _, imp := range f.Imports {
-				if imp.Path.Value == `"C"` {
-					r.f.CGO = true
-					r.evidence("cgo", p, `imports "C": CGO_ENABLED=1 and a Debian runtime`)
-					return
-				}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				r.f.CGO = true
+				r.evidence("cgo", s.path, `imports "C": CGO_ENABLED=1 and a Debian runtime`)
+				return
 			}
 		}
 	}
@@ -174,14 +269,9 @@ func readGoMod(fsys fs.FS, r *recorder) *modfile.File {
 // goPackage is what detection learns from one folder's Go files.
 type goPackage struct {
 	isMain  bool
-	mainGo  string     // the file declaring func main
-	sources []goSource // non-test files of package main, for port scanning
-}
-
-// goSource is one Go file's path and contents.
-type goSource struct {
-	path string
-	src  []byte
+	mainGo  string       // the file declaring func main
+	sources []sourceFile // non-test files of package main, for port scanning
+	imports []string     // the non-standard-library imports, sorted
 }
 
 // readGoPackage parses the non-test .go files of dir (package clause and
@@ -207,13 +297,21 @@ func readGoPackage(fsys fs.FS, dir string) goPackage {
 		if err != nil || f.Name.Name != "main" {
 			continue
 		}
-		pkg.sources = append(pkg.sources, goSource{p, src})
+		pkg.sources = append(pkg.sources, sourceFile{p, src})
+		for _, imp := range f.Imports {
+			ip, err := strconv.Unquote(imp.Path.Value)
+			// A standard-library path has no dot in its first element.
+			if first, _, _ := strings.Cut(ip, "/"); err == nil && strings.Contains(first, ".") && !slices.Contains(pkg.imports, ip) {
+				pkg.imports = append(pkg.imports, ip)
+			}
+		}
 		for _, d := range f.Decls {
 			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "main" {
 				pkg.isMain, pkg.mainGo = true, p
 			}
 		}
 	}
+	slices.Sort(pkg.imports)
 	return pkg
 }
 
@@ -327,20 +425,128 @@ func moduleName(modPath string) string {
 func setGoMain(r *recorder, dir string, pkg goPackage, why string) {
 	r.f.GoMain = dir
 	r.evidence("entrypoint", pkg.mainGo, "package main with func main, "+why)
+	goPort(r, pkg)
+}
+
+// goPort finds the port in the main package's files: a literal address
+// passed to a listener, else the default used when $PORT is unset, else a
+// flag's default, else the framework's own default; a server that names
+// none gets 8080 by convention, a tool or worker no port at all. Reading
+// $PORT sets PortEnv. A privileged port (below 1024) is moved to 8080 when
+// the app reads $PORT, and warned about otherwise.
+func goPort(r *recorder, pkg goPackage) {
 	for _, s := range pkg.sources {
-		if p := firstPort(s.src, goListen, goAddr); p != 0 {
-			r.f.Port = p
-			r.evidence("port", s.path, fmt.Sprintf("listens on :%d", p))
-			return
+		if goPortEnv.Match(s.src) {
+			r.f.PortEnv = true
+			r.evidence("port_env", s.path, `reads os.Getenv("PORT")`)
+			break
 		}
 	}
-	// No address in the code: a server still gets the conventional 8080,
-	// a command-line tool or worker gets no port at all.
-	for _, s := range pkg.sources {
-		if bytes.Contains(s.src, []byte(`"net/http"`)) {
-			r.f.Port = 8080
-			r.evidence("port", s.path, "imports net/http but names no address; Go default 8080")
-			return
+	fw, _ := goFrameworkNamed(r.f.Framework)
+	found := func() (int, string, string) {
+		for _, rule := range []struct {
+			patterns []*regexp.Regexp
+			reason   string
+		}{
+			{[]*regexp.Regexp{goListen, goAddr}, "listens on :%d"},
+			{[]*regexp.Regexp{goPortFallback, goPortCmpOr}, "listens on $PORT, else :%d"},
+			{[]*regexp.Regexp{goFlagAddr, goFlagPort}, "a flag's default address :%d"},
+		} {
+			for _, s := range pkg.sources {
+				if p := firstPort(s.src, rule.patterns...); p != 0 {
+					warnLoopback(r, s.path, s.src, p)
+					return p, s.path, fmt.Sprintf(rule.reason, p)
+				}
+			}
+		}
+		for _, s := range pkg.sources {
+			if fw.name == "gin" && goRunNoAddr.Match(s.src) {
+				r.f.PortEnv = true
+				r.evidence("port_env", s.path, "gin's Run() with no address reads PORT")
+				return fw.port, s.path, fw.why + " (framework default)"
+			}
+		}
+		if fw.name == "beego" {
+			return fw.port, pkg.mainGo, fw.why + " (framework default)"
+		}
+		for _, s := range pkg.sources {
+			if fw.name != "" || bytes.Contains(s.src, []byte(`"net/http"`)) {
+				what := "net/http"
+				if fw.name != "" {
+					what = fw.name
+				}
+				return 8080, s.path, "names no address, and " + what + " has no default port: 8080 by convention"
+			}
+		}
+		return 0, "", ""
+	}
+	port, file, reason := found()
+	if port == 0 {
+		return
+	}
+	port, reason = unprivilegedPort(r, file, port, reason)
+	r.f.Port = port
+	r.evidence("port", file, reason)
+}
+
+// goRuntimeCall finds a call that reads a file or folder at run time; the
+// second submatch holds its path argument(s) as Go string literals.
+var goRuntimeCalls = []*regexp.Regexp{
+	// gin's LoadHTMLGlob, html/template's and text/template's ParseGlob.
+	regexp.MustCompile(`\b(LoadHTMLGlob|ParseGlob)\(\s*("[^"\n]+")`),
+	// gin's LoadHTMLFiles, template.ParseFiles: several paths.
+	regexp.MustCompile(`\b(LoadHTMLFiles|ParseFiles)\(([^)]*)\)`),
+	// http.Dir("static"), inside http.FileServer or gin's StaticFS.
+	regexp.MustCompile(`\b(http\.Dir)\(\s*("[^"\n]+")`),
+	// gin's Static/StaticFile, echo's Static/File, fiber's Static: (prefix, path).
+	regexp.MustCompile(`\.(Static|StaticFile|File)\(\s*"[^"\n]*"\s*,\s*("[^"\n]+")`),
+	// gin's c.File("path"), http.ServeFile(w, r, "path").
+	regexp.MustCompile(`\.(File)\(\s*("[^"\n]+")\s*\)`),
+	regexp.MustCompile(`\b(ServeFile)\(\s*\w+\s*,\s*\w+\s*,\s*("[^"\n]+")`),
+	// A file read by a literal path.
+	regexp.MustCompile(`\b(os\.ReadFile|os\.Open|os\.ReadDir|ioutil\.ReadFile)\(\s*("[^"\n]+")`),
+	// viper's config file or search folder.
+	regexp.MustCompile(`\b(SetConfigFile|AddConfigPath)\(\s*("[^"\n]+")`),
+}
+
+// beegoDefaults are the folders beego reads from its working directory
+// unless configured otherwise: conf/app.conf, views (ViewsPath), static.
+var beegoDefaults = []string{"conf", "views", "static"}
+
+var goEmbedLine = regexp.MustCompile(`(?m)^//go:embed\s+(.+)$`)
+
+// goRuntimeFiles finds the files and folders the module's code reads at run
+// time by a literal path (template globs, static folders, a config file)
+// that exist in the repository and are not //go:embed-ded, for the final
+// stage to copy.
+func goRuntimeFiles(fsys fs.FS, r *recorder, sources []sourceFile) {
+	var embedded []string
+	for _, s := range sources {
+		for _, m := range goEmbedLine.FindAllSubmatch(s.src, -1) {
+			for _, pat := range strings.Fields(string(m[1])) {
+				pat = strings.TrimPrefix(strings.Trim(pat, "\"`"), "all:")
+				// A pattern's folder ("static" of "static/*") is embedded too.
+				embedded = append(embedded, path.Join(path.Dir(s.path), pat), path.Join(path.Dir(s.path), globDir(pat)))
+			}
 		}
 	}
+	isEmbedded := func(p string) bool {
+		for _, e := range embedded {
+			if ok, _ := path.Match(e, p); ok || p == e || strings.HasPrefix(p, e+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	found := runtimeFiles(fsys, r, sources, goRuntimeCalls, isEmbedded, "embedded with //go:embed")
+	if r.f.Framework == "beego" {
+		for _, d := range beegoDefaults {
+			if st, err := fs.Stat(fsys, d); err == nil && st.IsDir() && !isEmbedded(d) && !slices.Contains(found, d) {
+				found = append(found, d)
+				r.evidence("runtime_files", d, "beego reads "+d+"/ from its working directory by default, copied into the final stage")
+			}
+		}
+		found = compactRuntimeFiles(found)
+	}
+	r.f.RuntimeFiles = found
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -159,5 +160,179 @@ func TestGoMains(t *testing.T) {
 	}
 	if got := Detect(files("go.mod", "module example.com/x\n", "cmd/a/main.go", mainGo)); got.Mains != nil {
 		t.Errorf("one main: Mains = %q, want none", got.Mains)
+	}
+}
+
+// goFixtures are the Go fixture repositories of TestDetectFixtures added
+// for web frameworks, run-time files and source with no go.mod.
+var goFixtures = map[string]want{
+	"go-gin-templates": {
+		lang: "go", version: VersionReq{"1.25", false, "go.mod"}, pm: "go", framework: "gin", port: 8080, goMain: ".",
+		manifests: []string{"go.mod", "go.sum"},
+	},
+	"go-nomod": {
+		lang: "go", pm: "go", framework: "chi", port: 8080, goMain: ".",
+		warnings: []string{"main.go: no go.mod; the build runs go mod init and go mod tidy"},
+	},
+}
+
+// Web frameworks are reported as Framework, from go.mod's direct
+// requirements or, with no go.mod, from the imports; the port comes from
+// the code, else the framework's own default, else 8080 by convention.
+func TestGoFrameworkAndPort(t *testing.T) {
+	gomod := func(req string) string { return "module example.com/x\n\ngo 1.25\n\nrequire " + req + "\n" }
+	main := func(imports, body string) string {
+		return "package main\n\nimport (\n" + imports + "\n)\n\nfunc main() {\n" + body + "\n}\n"
+	}
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		port      int
+		portEnv   bool
+		reason    string // a substring of the port evidence
+		warn      string
+	}{
+		{"gin Run() reads PORT, else 8080", files("go.mod", gomod("github.com/gin-gonic/gin v1.11.0"), "main.go", main(`"github.com/gin-gonic/gin"`, "r := gin.Default()\nr.Run()")),
+			"gin", 8080, true, "(framework default)", ""},
+		{"echo Start with a literal", files("go.mod", gomod("github.com/labstack/echo/v4 v4.13.4"), "main.go", main(`"github.com/labstack/echo/v4"`, "e := echo.New()\ne.Logger.Fatal(e.Start(\":1323\"))")),
+			"echo", 1323, false, "listens on :1323", ""},
+		{"fiber Listen with a literal", files("go.mod", gomod("github.com/gofiber/fiber/v2 v2.52.9"), "main.go", main(`"github.com/gofiber/fiber/v2"`, "app := fiber.New()\napp.Listen(\":3000\")")),
+			"fiber", 3000, false, "listens on :3000", ""},
+		{"an indirect requirement is no framework", files("go.mod", gomod("github.com/gin-gonic/gin v1.11.0 // indirect"), "main.go", main(`"net/http"`, "http.ListenAndServe(addr(), nil)")),
+			"", 8080, false, "net/http has no default port: 8080 by convention", ""},
+		{"gorilla/mux without an address: a convention, not a framework default", files("go.mod", gomod("github.com/gorilla/mux v1.8.1"), "main.go", main(`"net/http"
+	"github.com/gorilla/mux"`, "http.ListenAndServe(addr(), mux.NewRouter())")),
+			"gorilla/mux", 8080, false, "gorilla/mux has no default port: 8080 by convention", ""},
+		{"beego's default", files("go.mod", gomod("github.com/beego/beego/v2 v2.3.8"), "main.go", main(`"github.com/beego/beego/v2/server/web"`, "web.Run()")),
+			"beego", 8080, false, "beego's HTTPPort defaults to 8080", ""},
+		{"PORT with a fallback", files("go.mod", gomod("github.com/go-chi/chi/v5 v5.2.3"), "main.go", main(`"net/http"
+	"os"`, "port := os.Getenv(\"PORT\")\nif port == \"\" {\n\tport = \"3000\"\n}\nhttp.ListenAndServe(\":\"+port, nil)")),
+			"chi", 3000, true, "listens on $PORT, else :3000", ""},
+		{"cmp.Or fallback", files("go.mod", "module x\n", "main.go", main(`"cmp"
+	"net/http"
+	"os"`, "http.ListenAndServe(\":\"+cmp.Or(os.Getenv(\"PORT\"), \"9000\"), nil)")),
+			"", 9000, true, "listens on $PORT, else :9000", ""},
+		{"PORT with no fallback: 8080 by convention", files("go.mod", "module x\n", "main.go", main(`"net/http"
+	"os"`, "http.ListenAndServe(\":\"+os.Getenv(\"PORT\"), nil)")),
+			"", 8080, true, "8080 by convention", ""},
+		{"a flag's default address", files("go.mod", "module x\n", "main.go", main(`"flag"
+	"net/http"`, "addr := flag.String(\"addr\", \":8081\", \"listen address\")\nflag.Parse()\nhttp.ListenAndServe(*addr, nil)")),
+			"", 8081, false, "a flag's default address :8081", ""},
+		{"a flag's default port number", files("go.mod", "module x\n", "main.go", main(`"flag"
+	"net/http"`, "port := flag.Int(\"port\", 7070, \"port\")\nflag.Parse()\n_ = port")),
+			"", 7070, false, "a flag's default address :7070", ""},
+		{"a privileged port read from PORT moves to 8080", files("go.mod", "module x\n", "main.go", main(`"net/http"
+	"os"`, "p := os.Getenv(\"PORT\")\nif p == \"\" {\n\tp = \"80\"\n}\nhttp.ListenAndServe(\":\"+p, nil)")),
+			"", 8080, true, "a privileged port; the app reads PORT, so the image sets PORT=8080", ""},
+		{"a fixed privileged port is exposed as written, with a warning", files("go.mod", "module x\n", "main.go", main(`"net/http"`, "http.ListenAndServe(\":80\", nil)")),
+			"", 80, false, "listens on :80", "main.go: listens on :80, a port below 1024"},
+		{"a flag's default on localhost: unreachable from outside the container", files("go.mod", "module x\n", "main.go", main(`"flag"
+	"net/http"`, "addr := flag.String(\"addr\", \"localhost:8080\", \"address to serve\")\nhttp.ListenAndServe(*addr, nil)")),
+			"", 8080, false, "a flag's default address :8080", "main.go: binds the loopback interface on port 8080"},
+		{"a tool: no port", files("go.mod", "module x\n", "main.go", main(`"fmt"`, "fmt.Println()")),
+			"", 0, false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(guard(t, tt.files))
+			if got.Framework != tt.framework || got.Port != tt.port || got.PortEnv != tt.portEnv {
+				t.Errorf("Framework, Port, PortEnv = %q, %d, %v; want %q, %d, %v", got.Framework, got.Port, got.PortEnv, tt.framework, tt.port, tt.portEnv)
+			}
+			i := slices.IndexFunc(got.Evidence, func(e Evidence) bool { return e.Field == "port" })
+			if tt.reason != "" && (i < 0 || !strings.Contains(got.Evidence[i].Reason, tt.reason)) {
+				t.Errorf("port evidence %+v, want a reason with %q", got.Evidence, tt.reason)
+			}
+			if env := slices.ContainsFunc(got.Evidence, func(e Evidence) bool { return e.Field == "port_env" }); env != tt.portEnv {
+				t.Errorf("port_env evidence = %v, want %v", env, tt.portEnv)
+			}
+			var want []string
+			if tt.warn != "" {
+				want = []string{tt.warn}
+			}
+			checkWarnings(t, got.Warnings, want)
+			checkEvidence(t, got)
+		})
+	}
+}
+
+// Files the program reads at run time by a literal path are copied into
+// the final stage when they exist and are not embedded.
+func TestGoRuntimeFiles(t *testing.T) {
+	main := func(body string) string { return "package main\n\nfunc main() {\n" + body + "\n}\n" }
+	tests := []struct {
+		name  string
+		files fstest.MapFS
+		want  []string
+		warn  string
+	}{
+		{"gin templates glob and static folder", files("go.mod", "module x\n", "main.go", main("r.LoadHTMLGlob(\"templates/*.tmpl.html\")\nr.Static(\"/static\", \"./static\")"),
+			"templates/index.tmpl.html", "x", "static/app.css", "x"), []string{"static", "templates"}, ""},
+		{"a nested glob keeps its folder", files("go.mod", "module x\n", "main.go", main("template.Must(template.ParseGlob(\"web/templates/**/*.html\"))"),
+			"web/templates/a/index.html", "x"), []string{"web/templates"}, ""},
+		{"ParseFiles with several files", files("go.mod", "module x\n", "main.go", main("template.ParseFiles(\"views/layout.html\", \"views/home.html\")"),
+			"views/layout.html", "x", "views/home.html", "x"), []string{"views/home.html", "views/layout.html"}, ""},
+		{"http.Dir in a FileServer, echo Static, a config file", files("go.mod", "module x\n", "main.go", main("http.Handle(\"/\", http.FileServer(http.Dir(\"public\")))\ne.Static(\"/assets\", \"assets\")\nos.ReadFile(\"config.yaml\")"),
+			"public/index.txt", "x", "assets/a.js", "x", "config.yaml", "a: 1"), []string{"assets", "config.yaml", "public"}, ""},
+		{"a root glob copies the files it matches", files("go.mod", "module x\n", "main.go", main("template.ParseGlob(\"*.tmpl\")"),
+			"index.tmpl", "x", "about.tmpl", "x"), []string{"about.tmpl", "index.tmpl"}, ""},
+		{"an embedded folder is not copied", files("go.mod", "module x\n", "main.go", "package main\n\nimport \"embed\"\n\n//go:embed templates static/*\nvar content embed.FS\n\nfunc main() {\n\tr.LoadHTMLGlob(\"templates/*\")\n\thttp.Dir(\"static\")\n}\n",
+			"templates/a.html", "x", "static/b.css", "x"), nil, ""},
+		{"a path that does not exist is not copied", files("go.mod", "module x\n", "main.go", main("os.ReadFile(\"secrets.json\")\nhttp.Dir(\"/srv/www\")\nos.Open(\"../up.txt\")")),
+			nil, ""},
+		{"a file read from a handler in another package", files("go.mod", "module x\n", "main.go", mainGo, "internal/web/web.go", "package web\n\nfunc init() { template.ParseGlob(\"templates/*.html\") }\n",
+			"templates/x.html", "x"), []string{"templates"}, ""},
+		{"viper's config file and search folder", files("go.mod", "module x\n", "main.go", main("viper.SetConfigFile(\"app.yaml\")\nviper.AddConfigPath(\"./configs\")"),
+			"app.yaml", "a: 1", "configs/prod.yaml", "a: 2"), []string{"app.yaml", "configs"}, ""},
+		{"beego's conf, views and static folders", files("go.mod", "module x\n\nrequire github.com/beego/beego/v2 v2.3.8\n", "main.go", main("web.Run()"),
+			"conf/app.conf", "httpport = 8080", "views/index.tpl", "x", "static/js/a.js", "x"), []string{"conf", "static", "views"}, ""},
+		{"build output is not copied", files("go.mod", "module x\n", "main.go", main("http.Dir(\"dist\")")),
+			nil, "main.go: http.Dir(\"dist\") reads dist at run time, a build or dependency folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Detect(guard(t, tt.files))
+			if !slices.Equal(got.RuntimeFiles, tt.want) {
+				t.Errorf("RuntimeFiles = %q, want %q", got.RuntimeFiles, tt.want)
+			}
+			for _, p := range tt.want {
+				if !slices.ContainsFunc(got.Evidence, func(e Evidence) bool {
+					return e.Field == "runtime_files" && (strings.Contains(e.Reason, p+" is read at run time") || strings.Contains(e.Reason, "reads "+p+"/"))
+				}) {
+					t.Errorf("no runtime_files evidence for %s: %+v", p, got.Evidence)
+				}
+			}
+			var want []string
+			if tt.warn != "" {
+				want = []string{tt.warn}
+			}
+			checkWarnings(t, got.Warnings, want)
+		})
+	}
+}
+
+// A main package with no go.mod is Go: no manifests, go mod init in the
+// build, its imports named in the evidence and a warning about go.mod.
+func TestGoNoModule(t *testing.T) {
+	got := Detect(guard(t, files("main.go", "package main\n\nimport (\n\t\"net/http\"\n\n\t\"github.com/gin-gonic/gin\"\n)\n\nfunc main() { r := gin.Default(); r.Run(\":9000\"); _ = http.StatusOK }\n")))
+	if got.Language != "go" || !got.GoModInit || got.Manifests != nil || got.GoMain != "." || got.Framework != "gin" || got.Port != 9000 {
+		t.Errorf("got Language %q, GoModInit %v, Manifests %q, GoMain %q, Framework %q, Port %d", got.Language, got.GoModInit, got.Manifests, got.GoMain, got.Framework, got.Port)
+	}
+	if !slices.ContainsFunc(got.Evidence, func(e Evidence) bool {
+		return e.Field == "package_manager" && strings.Contains(e.Reason, "github.com/gin-gonic/gin through the module proxy")
+	}) {
+		t.Errorf("package_manager evidence does not name the import: %+v", got.Evidence)
+	}
+	checkWarnings(t, got.Warnings, []string{"main.go: no go.mod; the build runs go mod init and go mod tidy"})
+	checkEvidence(t, got)
+	// A library package, or a main excluded from builds, is not an app.
+	for name, fsys := range map[string]fstest.MapFS{
+		"package lib":       files("lib.go", "package lib\n\nfunc main() {}\n"),
+		"//go:build ignore": files("gen.go", "//go:build ignore\n\n"+mainGo),
+		"main in a folder":  files("cmd/x/main.go", mainGo),
+	} {
+		if got := Detect(fsys); got.Language != "" {
+			t.Errorf("%s: Language = %q, want none", name, got.Language)
+		}
 	}
 }

@@ -12,10 +12,13 @@ import (
 var goStack = Stack{
 	Language:        "go",
 	PackageManagers: []string{"go"},
-	Frameworks:      []string{},
-	NewManifests:    map[string][]string{"go": {"go.mod", "go.sum"}},
-	DefaultPort:     func(string) int { return 8080 },
-	DefaultCommand:  func(s Spec) []string { return []string{"/usr/local/bin/" + s.Binary} },
+	// Web frameworks (detect/golang.go knows their modules). gin's Run()
+	// and beego default to 8080; the others, like net/http, have no port
+	// of their own and get 8080 by convention.
+	Frameworks:     []string{"gin", "echo", "fiber", "chi", "gorilla/mux", "beego", "iris"},
+	NewManifests:   map[string][]string{"go": {"go.mod", "go.sum"}},
+	DefaultPort:    func(string) int { return 8080 },
+	DefaultCommand: func(s Spec) []string { return []string{"/usr/local/bin/" + s.Binary} },
 	// The variant names the final stage's fixed image (scratch,
 	// alpine:3.24, debian:trixie-slim); the toolchain builds in golang.
 	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
@@ -32,6 +35,11 @@ var goStack = Stack{
 		}
 		if s.GoMain == "" {
 			s.GoMain = "."
+		}
+		// No go.mod: nothing to copy before the source (go mod init in
+		// the build stage makes the module).
+		if s.GoModInit {
+			s.Manifests = nil
 		}
 		if !goMain.MatchString(s.GoMain) {
 			return errf(from, "Go main package %q: use a path of letters, digits, '.', '_', '-' and '/'", s.GoMain)
@@ -54,6 +62,10 @@ var goStack = Stack{
 		return nil
 	},
 	Shapes: func(string) []detect.Facts {
-		return []detect.Facts{{Manifests: []string{"go.mod", "go.sum"}, GoMain: "."}, {Manifests: []string{"go.mod"}, GoMain: "./cmd/api"}}
+		return []detect.Facts{
+			{Manifests: []string{"go.mod", "go.sum"}, GoMain: "."},
+			{Manifests: []string{"go.mod"}, GoMain: "./cmd/api"},
+			{GoModInit: true, GoMain: ".", PortEnv: true, Port: 8080, RuntimeFiles: []string{"templates", "static", "config.yaml"}},
+		}
 	},
 }

@@ -137,6 +137,13 @@ type Spec struct {
 	// Binary is the binary's name (Go: after the main package; Rust: the
 	// Cargo binary target).
 	Binary string `json:"-"`
+	// GoModInit is true for Go source with no go.mod: no manifest is
+	// copied, and the build stage runs go mod init and go mod tidy.
+	GoModInit bool `json:"-"`
+	// RuntimeFiles are the files and folders the program reads at run time
+	// (templates, static folders, config), copied into the final stage at
+	// the same path under its working directory.
+	RuntimeFiles []string `json:"-"`
 	// CGO is true when detection found cgo in a Go module: the default
 	// variant is then debian (CGO_ENABLED=1).
 	CGO bool `json:"-"`
@@ -370,6 +377,8 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.GoMain = f.GoMain
 		s.Binary = f.Binary
 		s.CGO = f.CGO
+		s.GoModInit = f.GoModInit
+		s.RuntimeFiles = f.RuntimeFiles
 		if s.PackageManager == f.PackageManager {
 			s.Manifests = f.Manifests
 			s.ManifestDirs, s.Project, s.Assembly = f.ManifestDirs, f.Project, f.Assembly
@@ -427,6 +436,11 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	for _, m := range s.Manifests {
 		if !manifestPath.MatchString(m) {
 			return Spec{}, nil, errf(m, "manifest name has characters a Dockerfile cannot carry safely")
+		}
+	}
+	for _, p := range s.RuntimeFiles {
+		if !manifestPath.MatchString(p) {
+			return Spec{}, nil, errf(p, "run-time file name has characters a Dockerfile cannot carry safely")
 		}
 	}
 
