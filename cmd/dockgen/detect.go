@@ -40,13 +40,13 @@ type detectResult struct {
 	// NginxConfig and EntrypointScript are the repository's own files the
 	// image uses as they are (an nginx.conf or server block, an entrypoint
 	// script).
-	NginxConfig      string            `json:"nginx_config,omitempty"`
-	EntrypointScript string            `json:"entrypoint_script,omitempty"`
+	NginxConfig      string `json:"nginx_config,omitempty"`
+	EntrypointScript string `json:"entrypoint_script,omitempty"`
 	// RuntimeFiles are what the final stage copies for the program to read
 	// at run time (templates, static folders, config).
-	RuntimeFiles     []string          `json:"runtime_files,omitempty"`
-	Evidence         []detect.Evidence `json:"evidence"`
-	Warnings         []string          `json:"warnings"`
+	RuntimeFiles []string          `json:"runtime_files,omitempty"`
+	Evidence     []detect.Evidence `json:"evidence"`
+	Warnings     []string          `json:"warnings"`
 	// versionRule is how the catalog chose the line (human view only).
 	versionRule string
 }

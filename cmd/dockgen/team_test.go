@@ -278,7 +278,7 @@ func TestTemplateLayersThroughInit(t *testing.T) {
 		"go/repo.tmpl repository " + filepath.Join(dir, ".dockgen", "templates", "go", "repo.tmpl") + " overrides blocks",
 		"healthcheck --templates " + filepath.Join(flag, "go", "mine.tmpl") + ":1 replaces built-in go/Dockerfile.tmpl:91, organisation " +
 			filepath.Join(org, "shared", "org.tmpl") + ":1, repository " + filepath.Join(dir, ".dockgen", "templates", "go", "repo.tmpl") + ":1",
-		"cmd built-in go/Dockerfile.tmpl:92",
+		"cmd built-in go/Dockerfile.tmpl:93",
 	} {
 		if !lines[want] {
 			t.Errorf("templates list lacks the line %q:\n%s", want, r.stdout)

@@ -384,6 +384,8 @@ func TestDetectFixtures(t *testing.T) {
 		tests[name] = w
 	}
 	for name, w := range rustFixtures {
+		tests[name] = w
+	}
 	for name, w := range nodeFixtures {
 		tests[name] = w
 	}

@@ -167,11 +167,13 @@ func TestGoMains(t *testing.T) {
 // for web frameworks, run-time files and source with no go.mod.
 var goFixtures = map[string]want{
 	"go-gin-templates": {
-		lang: "go", version: VersionReq{"1.25", false, "go.mod"}, pm: "go", framework: "gin", port: 8080, goMain: ".",
+		portEnv: true,
+		lang:    "go", version: VersionReq{"1.25", false, "go.mod"}, pm: "go", framework: "gin", port: 8080, goMain: ".",
 		manifests: []string{"go.mod", "go.sum"},
 	},
 	"go-nomod": {
-		lang: "go", pm: "go", framework: "chi", port: 8080, goMain: ".",
+		portEnv: true,
+		lang:    "go", pm: "go", framework: "chi", port: 8080, goMain: ".",
 		warnings: []string{"main.go: no go.mod; the build runs go mod init and go mod tidy"},
 	},
 }
