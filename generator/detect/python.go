@@ -130,6 +130,9 @@ type requirementsFile struct {
 	names    []string
 	extras   [][]string
 	includes []string // -r / -c files it names, relative to the root
+	// constraints are the includes named with -c: they pin versions and
+	// add no dependency.
+	constraints []string
 }
 
 // parseRequirements reads a pip requirements file: comments, options and
@@ -148,9 +151,12 @@ func parseRequirements(name string, data []byte) requirementsFile {
 			continue
 		}
 		if strings.HasPrefix(line, "-") {
-			if inc := includedFile(line); inc != "" {
+			if inc, constraint := includedFile(line); inc != "" {
 				if p := path.Join(path.Dir(name), inc); fs.ValidPath(p) {
 					out.includes = append(out.includes, p)
+					if constraint {
+						out.constraints = append(out.constraints, p)
+					}
 				}
 			}
 			continue // other options: -e, --index-url, --hash, ...
@@ -167,8 +173,9 @@ func parseRequirements(name string, data []byte) requirementsFile {
 }
 
 // includedFile returns the file named by a -r/-c (--requirement,
-// --constraint) option line, "" for any other option or a URL.
-func includedFile(line string) string {
+// --constraint) option line, "" for any other option or a URL; constraint
+// is true for -c.
+func includedFile(line string) (file string, constraint bool) {
 	for _, opt := range []string{"--requirement", "--constraint", "-r", "-c"} {
 		rest, ok := strings.CutPrefix(line, opt)
 		if !ok {
@@ -179,11 +186,11 @@ func includedFile(line string) string {
 		}
 		f := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "="))
 		if strings.Contains(f, "://") {
-			return ""
+			return "", false
 		}
-		return f
+		return f, strings.HasSuffix(opt, "c") || opt == "--constraint"
 	}
-	return ""
+	return "", false
 }
 
 // detectPython detects a Python repository; ok is false when no Python
@@ -274,10 +281,10 @@ func (r *recorder) addPackage(name string) string {
 // needServer installs a production server the project does not depend on,
 // with a warning naming the manifest to add it to (none when the app has no
 // manifest: detectPython's warning lists every package then).
-func (r *recorder) needServer(server, why string) {
+func (r *recorder) needServer(server, target, add string) {
 	p := r.addPackage(server)
 	if len(r.f.Manifests) > 0 {
-		r.warn("%s: %s is not a dependency; the image installs %s (pinned by dockgen) %s; add it to %s", r.f.Manifests[0], server, p, why, r.f.Manifests[0])
+		r.warn("%s: %s is not a dependency; the image installs %s (pinned by dockgen) to serve %s in production; add %s to %s", r.f.Manifests[0], server, p, target, add, r.f.Manifests[0])
 	}
 }
 
@@ -427,12 +434,23 @@ func requirementsClosure(fsys fs.FS, r *recorder) []string {
 // Pipfile [packages].
 func pythonDependencies(fsys fs.FS, r *recorder, reqFiles []string, pp *pyproject, hasPyproject bool, pf *pipfile, hasPipfile bool) *pyDeps {
 	deps := &pyDeps{}
+	// Names count as dependencies in requirements.txt and the files it
+	// names with -r, never in a file reached only through -c (constraints).
+	required := map[string]bool{"requirements.txt": true}
 	for _, f := range reqFiles {
 		data, ok, _ := readManifest(fsys, f)
 		if !ok {
 			continue
 		}
 		rf := parseRequirements(f, data)
+		for _, inc := range rf.includes {
+			if required[f] && !contains(rf.constraints, inc) {
+				required[inc] = true
+			}
+		}
+		if !required[f] {
+			continue
+		}
 		for i, n := range rf.names {
 			deps.add(n, f, rf.extras[i])
 		}
@@ -580,7 +598,7 @@ var (
 // the project does not depend on it.
 func gunicornCommand(fsys fs.FS, r *recorder, deps *pyDeps, target, appDir string, port int, portFile, portReason string) {
 	if !deps.has("gunicorn") {
-		r.needServer("gunicorn", "to serve "+target+" in production")
+		r.needServer("gunicorn", target, "gunicorn")
 	}
 	cmd := []string{"gunicorn"}
 	if src, ok := readSource(fsys, gunicornConf); ok {
@@ -894,7 +912,7 @@ func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candid
 	}
 	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
 	if !served {
-		r.needServer("uvicorn", "to serve "+mod+":"+variable+" (or add "+add+")")
+		r.needServer("uvicorn", mod+":"+variable, add)
 	}
 }
 

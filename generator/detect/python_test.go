@@ -151,7 +151,7 @@ func TestPythonApp(t *testing.T) {
 			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "Django\n"),
 			framework: "django", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"},
 			add:  []string{"gunicorn==23.0.0"},
-			warn: "requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0 (pinned by dockgen) to serve site.wsgi:application in production; add it to requirements.txt",
+			warn: "requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0 (pinned by dockgen) to serve site.wsgi:application in production; add gunicorn to requirements.txt",
 		},
 		{
 			name:      "django project package found by listing when manage.py does not say",
