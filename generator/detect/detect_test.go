@@ -86,7 +86,6 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "python", pm: "pip", framework: "django", port: 8000,
 			command:   []string{"uwsgi", "--ini", "uwsgi.ini"},
 			manifests: []string{"requirements.txt"}, deps: []string{"django", "uwsgi"},
-			warnings: []string{"uwsgi.ini: uWSGI publishes no wheels"},
 		},
 		"python-flask-factory": {
 			lang: "python", pm: "pip", framework: "flask", port: 8000,

@@ -644,7 +644,6 @@ func uwsgiCommand(fsys fs.FS, r *recorder, deps *pyDeps) bool {
 		return false
 	}
 	r.f.Command = []string{"uwsgi", "--ini", uwsgiINI}
-	r.warn("%s: uWSGI publishes no wheels: pip compiles it, which needs a C compiler in the build stage (the full variant, python:<line>-trixie, has one: --variant full)", uwsgiINI)
 	r.evidence("server_config", uwsgiINI, "the project's uWSGI config: the command defers to it, and dockgen never writes it")
 	r.evidence("command", uwsgiINI, "uwsgi is a dependency and uwsgi.ini exists")
 	if m := uwsgiHTTP.FindSubmatch(src); m != nil {

@@ -227,7 +227,6 @@ func TestPythonApp(t *testing.T) {
 			name:      "django on uwsgi with the project's uwsgi.ini",
 			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "django\nuwsgi\n", "uwsgi.ini", "[uwsgi]\nmodule = site.wsgi:application\nhttp = :8081\n"),
 			framework: "django", port: 8081, command: []string{"uwsgi", "--ini", "uwsgi.ini"},
-			warn: "uwsgi.ini: uWSGI publishes no wheels: pip compiles it, which needs a C compiler in the build stage (the full variant, python:<line>-trixie, has one: --variant full)",
 		},
 		{
 			name:      "django WSGI_APPLICATION from the settings",
