@@ -403,13 +403,13 @@ func pythonPackageManager(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject b
 }
 
 // requirementsClosure returns requirements.txt and the files it includes
-// with -r/-c (two levels, files that exist), in first-seen order.
+// with -r/-c (five levels deep, files that exist), in first-seen order.
 func requirementsClosure(fsys fs.FS, r *recorder) []string {
 	if !exists(fsys, "requirements.txt") {
 		return nil
 	}
 	files := []string{"requirements.txt"}
-	for depth, i := 0, 0; depth < 3 && i < len(files); depth++ {
+	for depth, i := 0, 0; depth < 5 && i < len(files); depth++ {
 		end := len(files)
 		for ; i < end; i++ {
 			data, ok, w := readManifest(fsys, files[i])
@@ -502,8 +502,9 @@ var (
 	fastAPIApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
 	flaskApp       = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(`)
 	flaskFactory   = regexp.MustCompile(`(?m)^def create_app\(`)
-	// flaskFactoryCall is a module-level app object built by a factory.
-	flaskFactoryCall = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
+	// factoryCall is a module-level app object built by a factory
+	// (app = create_app()), for Flask and the ASGI frameworks alike.
+	factoryCall = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
 	starletteApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
 	streamlitUse     = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
 	// pyRunPort finds port=NNNN inside app.run(...) or uvicorn.run(...).
@@ -891,6 +892,12 @@ func pythonFastAPI(fsys fs.FS, r *recorder, deps *pyDeps) {
 // to add.
 func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candidates []string, appRe *regexp.Regexp, served bool, add string) {
 	file, variable, src := findAppModule(fsys, candidates, appRe)
+	how := label + "(...)"
+	if file == "" {
+		if file, variable, src = findAppModule(fsys, candidates, factoryCall); file != "" {
+			how = "create_app()"
+		}
+	}
 	r.f.Port = 8000
 	portReason, portFile := label+" served by uvicorn on 8000", deps.from[dep]
 	if p := firstPort(src, pyRunPort); p != 0 {
@@ -904,7 +911,7 @@ func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candid
 		return
 	}
 	mod, appDir := moduleRef(file)
-	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s(...)", variable, label))
+	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s", variable, how))
 	r.f.Command = []string{"uvicorn", mod + ":" + variable, "--host", "0.0.0.0", "--port", fmt.Sprint(r.f.Port)}
 	if appDir != "" {
 		r.f.Command = append(r.f.Command, "--app-dir", appDir)
@@ -938,7 +945,7 @@ func pythonFlask(fsys fs.FS, r *recorder, deps *pyDeps) {
 	how := "Flask(...)"
 	if file == "" {
 		// An app object a factory built: app = create_app() in wsgi.py.
-		if file, variable, src = findAppModule(fsys, candidates, flaskFactoryCall); file != "" {
+		if file, variable, src = findAppModule(fsys, candidates, factoryCall); file != "" {
 			how = "create_app()"
 		}
 	}

@@ -176,6 +176,11 @@ func TestPythonApp(t *testing.T) {
 			warn: "requirements.txt: uvicorn is not a dependency; the image installs uvicorn==0.34.0",
 		},
 		{
+			name:      "fastapi app built by a factory",
+			files:     files("requirements.txt", "fastapi\nuvicorn\n", "app/main.py", "from app.factory import create_app\n\napp = create_app()\n"),
+			framework: "fastapi", port: 8000, command: []string{"uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"},
+		},
+		{
 			name:      "fastapi without an app module warns and has no command",
 			files:     files("requirements.txt", "fastapi\nuvicorn\n", "service.py", "print(1)\n"),
 			framework: "fastapi", port: 8000,
