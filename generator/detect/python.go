@@ -504,9 +504,9 @@ var (
 	flaskFactory   = regexp.MustCompile(`(?m)^def create_app\(`)
 	// factoryCall is a module-level app object built by a factory
 	// (app = create_app()), for Flask and the ASGI frameworks alike.
-	factoryCall = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
-	starletteApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
-	streamlitUse     = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
+	factoryCall  = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
+	starletteApp = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
+	streamlitUse = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
 	// pyRunPort finds port=NNNN inside app.run(...) or uvicorn.run(...).
 	pyRunPort = regexp.MustCompile(`(?:\.run|uvicorn\.run)\([^)]*?\bport\s*=\s*(\d{2,5})`)
 )
