@@ -57,8 +57,8 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "python", pm: "pip", framework: "flask", port: 8000,
 			command:   []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
 			manifests: []string{"requirements.txt", "requirements/prod.txt", "requirements/base.txt", "constraints.txt"},
-			// werkzeug is only a -c constraint; names of included files all count today.
-			deps: []string{"flask", "gunicorn", "werkzeug"},
+			// werkzeug is only a -c constraint: no dependency.
+			deps: []string{"flask", "gunicorn"},
 		},
 		"python-procfile": {
 			lang: "python", pm: "pip", framework: "flask", port: 8000, portEnv: true,
@@ -86,7 +86,6 @@ func TestDetectFixtures(t *testing.T) {
 			lang: "python", pm: "pip", framework: "django", port: 8000,
 			command:   []string{"uwsgi", "--ini", "uwsgi.ini"},
 			manifests: []string{"requirements.txt"}, deps: []string{"django", "uwsgi"},
-			warnings: []string{"uwsgi.ini: uWSGI publishes no wheels"},
 		},
 		"python-flask-factory": {
 			lang: "python", pm: "pip", framework: "flask", port: 8000,

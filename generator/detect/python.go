@@ -130,6 +130,9 @@ type requirementsFile struct {
 	names    []string
 	extras   [][]string
 	includes []string // -r / -c files it names, relative to the root
+	// constraints are the includes named with -c: they pin versions and
+	// add no dependency.
+	constraints []string
 }
 
 // parseRequirements reads a pip requirements file: comments, options and
@@ -148,9 +151,12 @@ func parseRequirements(name string, data []byte) requirementsFile {
 			continue
 		}
 		if strings.HasPrefix(line, "-") {
-			if inc := includedFile(line); inc != "" {
+			if inc, constraint := includedFile(line); inc != "" {
 				if p := path.Join(path.Dir(name), inc); fs.ValidPath(p) {
 					out.includes = append(out.includes, p)
+					if constraint {
+						out.constraints = append(out.constraints, p)
+					}
 				}
 			}
 			continue // other options: -e, --index-url, --hash, ...
@@ -167,8 +173,9 @@ func parseRequirements(name string, data []byte) requirementsFile {
 }
 
 // includedFile returns the file named by a -r/-c (--requirement,
-// --constraint) option line, "" for any other option or a URL.
-func includedFile(line string) string {
+// --constraint) option line, "" for any other option or a URL; constraint
+// is true for -c.
+func includedFile(line string) (file string, constraint bool) {
 	for _, opt := range []string{"--requirement", "--constraint", "-r", "-c"} {
 		rest, ok := strings.CutPrefix(line, opt)
 		if !ok {
@@ -179,11 +186,11 @@ func includedFile(line string) string {
 		}
 		f := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "="))
 		if strings.Contains(f, "://") {
-			return ""
+			return "", false
 		}
-		return f
+		return f, strings.HasSuffix(opt, "c") || opt == "--constraint"
 	}
-	return ""
+	return "", false
 }
 
 // detectPython detects a Python repository; ok is false when no Python
@@ -274,10 +281,10 @@ func (r *recorder) addPackage(name string) string {
 // needServer installs a production server the project does not depend on,
 // with a warning naming the manifest to add it to (none when the app has no
 // manifest: detectPython's warning lists every package then).
-func (r *recorder) needServer(server, why string) {
+func (r *recorder) needServer(server, target, add string) {
 	p := r.addPackage(server)
 	if len(r.f.Manifests) > 0 {
-		r.warn("%s: %s is not a dependency; the image installs %s (pinned by dockgen) %s; add it to %s", r.f.Manifests[0], server, p, why, r.f.Manifests[0])
+		r.warn("%s: %s is not a dependency; the image installs %s (pinned by dockgen) to serve %s in production; add %s to %s", r.f.Manifests[0], server, p, target, add, r.f.Manifests[0])
 	}
 }
 
@@ -396,13 +403,13 @@ func pythonPackageManager(fsys fs.FS, r *recorder, pp *pyproject, hasPyproject b
 }
 
 // requirementsClosure returns requirements.txt and the files it includes
-// with -r/-c (two levels, files that exist), in first-seen order.
+// with -r/-c (five levels deep, files that exist), in first-seen order.
 func requirementsClosure(fsys fs.FS, r *recorder) []string {
 	if !exists(fsys, "requirements.txt") {
 		return nil
 	}
 	files := []string{"requirements.txt"}
-	for depth, i := 0, 0; depth < 3 && i < len(files); depth++ {
+	for depth, i := 0, 0; depth < 5 && i < len(files); depth++ {
 		end := len(files)
 		for ; i < end; i++ {
 			data, ok, w := readManifest(fsys, files[i])
@@ -427,12 +434,23 @@ func requirementsClosure(fsys fs.FS, r *recorder) []string {
 // Pipfile [packages].
 func pythonDependencies(fsys fs.FS, r *recorder, reqFiles []string, pp *pyproject, hasPyproject bool, pf *pipfile, hasPipfile bool) *pyDeps {
 	deps := &pyDeps{}
+	// Names count as dependencies in requirements.txt and the files it
+	// names with -r, never in a file reached only through -c (constraints).
+	required := map[string]bool{"requirements.txt": true}
 	for _, f := range reqFiles {
 		data, ok, _ := readManifest(fsys, f)
 		if !ok {
 			continue
 		}
 		rf := parseRequirements(f, data)
+		for _, inc := range rf.includes {
+			if required[f] && !contains(rf.constraints, inc) {
+				required[inc] = true
+			}
+		}
+		if !required[f] {
+			continue
+		}
 		for i, n := range rf.names {
 			deps.add(n, f, rf.extras[i])
 		}
@@ -484,10 +502,11 @@ var (
 	fastAPIApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.)?FastAPI\(`)
 	flaskApp       = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(`)
 	flaskFactory   = regexp.MustCompile(`(?m)^def create_app\(`)
-	// flaskFactoryCall is a module-level app object built by a factory.
-	flaskFactoryCall = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
-	starletteApp     = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
-	streamlitUse     = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
+	// factoryCall is a module-level app object built by a factory
+	// (app = create_app()), for Flask and the ASGI frameworks alike.
+	factoryCall  = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:[\w.]+\.)?(?:create_app|make_app)\(`)
+	starletteApp = regexp.MustCompile(`(?m)^([A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*(?:starlette\.applications\.)?Starlette\(`)
+	streamlitUse = regexp.MustCompile(`(?m)^\s*import streamlit\b|^\s*from streamlit\b`)
 	// pyRunPort finds port=NNNN inside app.run(...) or uvicorn.run(...).
 	pyRunPort = regexp.MustCompile(`(?:\.run|uvicorn\.run)\([^)]*?\bport\s*=\s*(\d{2,5})`)
 )
@@ -580,7 +599,7 @@ var (
 // the project does not depend on it.
 func gunicornCommand(fsys fs.FS, r *recorder, deps *pyDeps, target, appDir string, port int, portFile, portReason string) {
 	if !deps.has("gunicorn") {
-		r.needServer("gunicorn", "to serve "+target+" in production")
+		r.needServer("gunicorn", target, "gunicorn")
 	}
 	cmd := []string{"gunicorn"}
 	if src, ok := readSource(fsys, gunicornConf); ok {
@@ -626,7 +645,6 @@ func uwsgiCommand(fsys fs.FS, r *recorder, deps *pyDeps) bool {
 		return false
 	}
 	r.f.Command = []string{"uwsgi", "--ini", uwsgiINI}
-	r.warn("%s: uWSGI publishes no wheels: pip compiles it, which needs a C compiler in the build stage (the full variant, python:<line>-trixie, has one: --variant full)", uwsgiINI)
 	r.evidence("server_config", uwsgiINI, "the project's uWSGI config: the command defers to it, and dockgen never writes it")
 	r.evidence("command", uwsgiINI, "uwsgi is a dependency and uwsgi.ini exists")
 	if m := uwsgiHTTP.FindSubmatch(src); m != nil {
@@ -874,6 +892,12 @@ func pythonFastAPI(fsys fs.FS, r *recorder, deps *pyDeps) {
 // to add.
 func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candidates []string, appRe *regexp.Regexp, served bool, add string) {
 	file, variable, src := findAppModule(fsys, candidates, appRe)
+	how := label + "(...)"
+	if file == "" {
+		if file, variable, src = findAppModule(fsys, candidates, factoryCall); file != "" {
+			how = "create_app()"
+		}
+	}
 	r.f.Port = 8000
 	portReason, portFile := label+" served by uvicorn on 8000", deps.from[dep]
 	if p := firstPort(src, pyRunPort); p != 0 {
@@ -887,14 +911,14 @@ func uvicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candid
 		return
 	}
 	mod, appDir := moduleRef(file)
-	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s(...)", variable, label))
+	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s", variable, how))
 	r.f.Command = []string{"uvicorn", mod + ":" + variable, "--host", "0.0.0.0", "--port", fmt.Sprint(r.f.Port)}
 	if appDir != "" {
 		r.f.Command = append(r.f.Command, "--app-dir", appDir)
 	}
 	r.evidence("command", file, "uvicorn serves "+mod+":"+variable)
 	if !served {
-		r.needServer("uvicorn", "to serve "+mod+":"+variable+" (or add "+add+")")
+		r.needServer("uvicorn", mod+":"+variable, add)
 	}
 }
 
@@ -921,7 +945,7 @@ func pythonFlask(fsys fs.FS, r *recorder, deps *pyDeps) {
 	how := "Flask(...)"
 	if file == "" {
 		// An app object a factory built: app = create_app() in wsgi.py.
-		if file, variable, src = findAppModule(fsys, candidates, flaskFactoryCall); file != "" {
+		if file, variable, src = findAppModule(fsys, candidates, factoryCall); file != "" {
 			how = "create_app()"
 		}
 	}

@@ -151,7 +151,7 @@ func TestPythonApp(t *testing.T) {
 			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "Django\n"),
 			framework: "django", port: 8000, command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "site.wsgi:application"},
 			add:  []string{"gunicorn==23.0.0"},
-			warn: "requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0 (pinned by dockgen) to serve site.wsgi:application in production; add it to requirements.txt",
+			warn: "requirements.txt: gunicorn is not a dependency; the image installs gunicorn==23.0.0 (pinned by dockgen) to serve site.wsgi:application in production; add gunicorn to requirements.txt",
 		},
 		{
 			name:      "django project package found by listing when manage.py does not say",
@@ -174,6 +174,11 @@ func TestPythonApp(t *testing.T) {
 			framework: "fastapi", port: 8000, command: []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"},
 			add:  []string{"uvicorn==0.34.0"},
 			warn: "requirements.txt: uvicorn is not a dependency; the image installs uvicorn==0.34.0",
+		},
+		{
+			name:      "fastapi app built by a factory",
+			files:     files("requirements.txt", "fastapi\nuvicorn\n", "app/main.py", "from app.factory import create_app\n\napp = create_app()\n"),
+			framework: "fastapi", port: 8000, command: []string{"uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"},
 		},
 		{
 			name:      "fastapi without an app module warns and has no command",
@@ -227,7 +232,6 @@ func TestPythonApp(t *testing.T) {
 			name:      "django on uwsgi with the project's uwsgi.ini",
 			files:     files("manage.py", "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"site.settings\")\n", "site/wsgi.py", "application = None\n", "requirements.txt", "django\nuwsgi\n", "uwsgi.ini", "[uwsgi]\nmodule = site.wsgi:application\nhttp = :8081\n"),
 			framework: "django", port: 8081, command: []string{"uwsgi", "--ini", "uwsgi.ini"},
-			warn: "uwsgi.ini: uWSGI publishes no wheels: pip compiles it, which needs a C compiler in the build stage (the full variant, python:<line>-trixie, has one: --variant full)",
 		},
 		{
 			name:      "django WSGI_APPLICATION from the settings",

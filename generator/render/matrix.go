@@ -75,6 +75,17 @@ func Matrix(cat *catalog.Catalog, now time.Time) []Case {
 							}
 							out = append(out, Case{Facts: shape, Answers: a})
 						}
+						if fw == "none" && def.DefaultCommand(spec.Spec{Language: lang}) != nil {
+							// An app that reads $PORT, started as a Procfile's
+							// web: line with shell syntax is (sh -c exec).
+							shape := def.Shapes(pm)[0]
+							shape.Language, shape.PackageManager = lang, pm
+							shape.PortEnv, shape.Port = true, 8080
+							shape.Command = []string{"sh", "-c", "exec ./serve --port $PORT"}
+							out = append(out, Case{Facts: shape, Answers: spec.Answers{
+								Language: lang, Version: line.Version, Variant: variant, PackageManager: pm, Framework: fw,
+							}})
+						}
 					}
 				}
 			}

@@ -59,7 +59,7 @@ var pythonStack = Stack{
 	Shapes: func(pm string) []detect.Facts {
 		switch pm {
 		case "pip":
-			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}, {Manifests: []string{"requirements.txt", "requirements/base.txt", "requirements/prod.txt"}}, {Manifests: []string{"pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt", "pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt"}, AddPackages: []string{"gunicorn==23.0.0"}}, {AddPackages: []string{"flask==3.1.0", "gunicorn==23.0.0"}}}
+			return []detect.Facts{{Manifests: []string{"requirements.txt"}}, {Manifests: []string{"pyproject.toml"}}, {Manifests: []string{"requirements.txt", "constraints.txt"}}, {Manifests: []string{"requirements.txt", "requirements/base.txt", "requirements/prod.txt"}}, {Manifests: []string{"pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt", "pyproject.toml"}, InstallProject: true}, {Manifests: []string{"requirements.txt"}, AddPackages: []string{"gunicorn==23.0.0"}}, {Manifests: []string{"requirements.txt"}, Dependencies: []string{"django", "uwsgi"}}, {AddPackages: []string{"flask==3.1.0", "gunicorn==23.0.0"}}}
 		case "poetry":
 			return []detect.Facts{{Manifests: []string{"pyproject.toml", "poetry.lock"}}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, PackageManagerVersion: "2.1.3"}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, InstallProject: true}, {Manifests: []string{"pyproject.toml", "poetry.lock"}, AddPackages: []string{"gunicorn==23.0.0"}}}
 		case "uv":
