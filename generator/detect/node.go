@@ -136,25 +136,29 @@ func detectNode(fsys fs.FS) (Facts, bool) {
 	return r.f, true
 }
 
-// nodeFrameworks are the frameworks, in precedence order: Next.js and
-// NestJS, the meta-frameworks (each depends on a server of its own), then
-// the HTTP frameworks they may be built on. SvelteKit is a devDependency
-// by convention. explain.go's frameworkDeps lists the same order.
+// nodeFrameworks are the JavaScript frameworks of Node.js and Bun (one
+// table: detectBun uses it too), in precedence order: Next.js and NestJS,
+// the meta-frameworks (each depends on a server of its own), then the
+// HTTP frameworks they may be built on (base: expected beside another
+// one, not an ambiguity; explain.go's frameworkDeps derives from this).
+// SvelteKit is a devDependency by convention.
 var nodeFrameworks = []struct {
 	deps []string
 	name string
 	dev  bool
+	base bool
 }{
-	{[]string{"next"}, "next", false},
-	{[]string{"@nestjs/core"}, "nest", false},
-	{[]string{"nuxt"}, "nuxt", false},
-	{[]string{"@remix-run/node", "@remix-run/serve", "@remix-run/express"}, "remix", false},
-	{[]string{"astro"}, "astro", false},
-	{[]string{"@sveltejs/kit"}, "sveltekit", true},
-	{[]string{"express"}, "express", false},
-	{[]string{"fastify"}, "fastify", false},
-	{[]string{"koa"}, "koa", false},
-	{[]string{"hono"}, "hono", false},
+	{deps: []string{"next"}, name: "next"},
+	{deps: []string{"@nestjs/core"}, name: "nest"},
+	{deps: []string{"nuxt"}, name: "nuxt"},
+	{deps: []string{"@remix-run/node", "@remix-run/serve", "@remix-run/express"}, name: "remix"},
+	{deps: []string{"astro"}, name: "astro"},
+	{deps: []string{"@sveltejs/kit"}, name: "sveltekit", dev: true},
+	{deps: []string{"express"}, name: "express", base: true},
+	{deps: []string{"fastify"}, name: "fastify", base: true},
+	{deps: []string{"koa"}, name: "koa", base: true},
+	{deps: []string{"hono"}, name: "hono", base: true},
+	{deps: []string{"elysia"}, name: "elysia", base: true},
 }
 
 // nodeFramework sets the first framework of nodeFrameworks the
@@ -321,7 +325,7 @@ var (
 // start:prod script (a production variant of start, as Nest generates),
 // else start, else node <main>, else node on a conventional file.
 func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
-	if nodeBuiltServer(fsys, r, pkg) {
+	if nodeBuiltServer(fsys, r, pkg, "node") {
 		return
 	}
 	pm := r.f.PackageManager
@@ -409,39 +413,62 @@ func nodeServerChecks(r *recorder, pkg packageJSON, entry string, src []byte) {
 }
 
 // nodeBuiltServer sets the command and port of the meta-frameworks whose
-// build writes a server of its own, run with node (their start scripts
-// are often a dev or preview server): Nuxt's .output, SvelteKit's
-// adapter-node build/, Astro's @astrojs/node dist/server, Next.js
-// standalone server.js. Remix runs remix-serve on its server build.
-func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON) bool {
-	var cmd []string
-	port, reason := 3000, ""
-	switch {
-	case r.f.Framework == "next" && r.f.OutputDir == ".next/standalone":
-		cmd, reason = []string{"node", "server.js"}, "standalone output runs .next/standalone/server.js"
-	case r.f.Framework == "nuxt":
-		cmd, reason = []string{"node", ".output/server/index.mjs"}, "nuxt build writes the server to .output/server/index.mjs"
-	case r.f.Framework == "sveltekit":
-		cmd, reason = []string{"node", "build"}, "@sveltejs/adapter-node writes the server to build/"
-		if !contains(pkg.Dependencies, "@sveltejs/adapter-node") && !contains(pkg.DevDeps, "@sveltejs/adapter-node") {
-			r.warn("package.json: SvelteKit without @sveltejs/adapter-node builds no Node.js server; add it (or @sveltejs/adapter-static for a static site)")
-		}
-	case r.f.Framework == "astro":
-		cmd, reason = []string{"node", "./dist/server/entry.mjs"}, "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
-		port = 4321
-	case r.f.Framework == "remix":
-		if _, ok := pkg.Scripts["start"]; ok {
-			return false // remix-serve ./build/server/index.js, run directly
-		}
-		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"
-	default:
+// build writes a server of its own (their start scripts are often a dev
+// or preview server); see BuiltServer. Remix with a start script runs it
+// (remix-serve ./build/server/index.js) under Node.js.
+//
+// rt is the runtime that runs the server: "node", or "bun" for the same
+// frameworks under Bun (detectBun).
+func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) bool {
+	if _, ok := pkg.Scripts["start"]; ok && rt == "node" && r.f.Framework == "remix" {
 		return false
+	}
+	cmd, port, reason := BuiltServer(rt, r.f.Framework, r.f.OutputDir)
+	if cmd == nil {
+		return false
+	}
+	if r.f.Framework == "sveltekit" && !contains(pkg.Dependencies, "@sveltejs/adapter-node") && !contains(pkg.DevDeps, "@sveltejs/adapter-node") {
+		r.warn("package.json: SvelteKit without @sveltejs/adapter-node builds no Node.js server; add it (or @sveltejs/adapter-static for a static site)")
 	}
 	r.f.Command = cmd
 	r.evidence("command", "package.json", reason)
 	r.f.Port = port
 	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port))
 	return true
+}
+
+// BuiltServer is the start command, default port and reason of a
+// JavaScript meta-framework whose build writes a server of its own, run
+// by rt ("node" or "bun"): Next.js standalone server.js, Nuxt's .output,
+// SvelteKit's adapter-node build/, Astro's @astrojs/node dist/server,
+// remix-serve on Remix's server build. nil for other frameworks (and for
+// Next.js without standalone output, which runs next start). The spec's
+// default commands of the Node.js and Bun stacks use it too.
+func BuiltServer(rt, framework, outputDir string) (cmd []string, port int, reason string) {
+	run := func(file string) []string { return []string{rt, file} }
+	port = 3000
+	switch {
+	case framework == "next" && outputDir == ".next/standalone":
+		cmd, reason = run("server.js"), "standalone output runs .next/standalone/server.js"
+	case framework == "nuxt":
+		cmd, reason = run(".output/server/index.mjs"), "nuxt build writes the server to .output/server/index.mjs"
+	case framework == "sveltekit":
+		cmd, reason = run("build"), "@sveltejs/adapter-node writes the server to build/"
+		if rt == "bun" {
+			cmd = run("./build/index.js") // `bun build` is Bun's bundler
+		}
+	case framework == "astro":
+		cmd, reason = run("./dist/server/entry.mjs"), "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
+		port = 4321
+	case framework == "remix":
+		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"
+		if rt == "bun" {
+			cmd = append([]string{"bun"}, cmd...)
+		}
+	default:
+		return nil, 0, ""
+	}
+	return cmd, port, reason
 }
 
 // scriptBins are CLIs whose start scripts can run directly from
