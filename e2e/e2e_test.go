@@ -95,6 +95,14 @@ var cases = []e2eCase{
 	// detects no start command for a plain app.rb (it would write rackup):
 	// --cmd and --port are needed.
 	{name: "ruby", runtimeVersion: "3.3", initArgs: []string{"--cmd", "ruby app.rb", "--port", "8080"}, standin: "ruby", port: 8080, sourceFile: "app.rb", comment: "#"},
+	// Next.js under Bun, scaffolded by create-next-app 16.4.3 and locked by
+	// bun install (Bun 1.4.5, bun.lock lockfileVersion 2); only its Google
+	// font import is removed (fonts.googleapis.com is not reachable).
+	// Nothing is passed but --yes: the framework, the build (next build run
+	// by bun) and Bun's version (packageManager bun@1.4.5, so the image is
+	// oven/bun:1.4.5-slim) are all detected. next start has no /uid route.
+	{name: "bun-next", standin: "bun", port: 3000, sourceFile: "app/page.tsx", comment: "//",
+		noUIDEndpoint: true, wantBody: "Create Next App"},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -264,7 +272,11 @@ func runCase(t *caseT, ctx context.Context, c e2eCase, row *reportRow, b *builda
 	}
 	switch mode {
 	case "cli":
-		args := append([]string{"init", "--yes", "--runtime-version", c.runtimeVersion}, c.initArgs...)
+		args := []string{"init", "--yes"}
+		if c.runtimeVersion != "" { // "": the version detection finds
+			args = append(args, "--runtime-version", c.runtimeVersion)
+		}
+		args = append(args, c.initArgs...)
 		args = append(args, app)
 		out, err := runCmd(ctx, cmdSpec{Name: dockgen, Args: args, Dir: work, Timeout: 2 * time.Minute})
 		if err != nil {
