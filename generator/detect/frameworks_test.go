@@ -23,6 +23,39 @@ var frameworkFixtures = map[string]want{
 		command: []string{"bun", "server.js"}, manifests: []string{"package.json", "bun.lock"},
 		buildScript: true, output: ".next/standalone", deps: []string{"next", "react", "react-dom"},
 	},
+
+	// The JVM's web libraries: frameworks that build as a plain application
+	// (lib/ and the main class), with the port from the code, the config,
+	// or the library's default (a convention where it has none).
+	"java-spark-maven": {
+		lang: "java", version: VersionReq{"21", true, "pom.xml"}, pm: "maven", framework: "spark", port: 4567,
+		command: javaPlainCmd("com.acme.App"), manifests: []string{"pom.xml"},
+	},
+	"java-vertx-maven": {
+		lang: "java", version: VersionReq{"21", true, "pom.xml"}, pm: "maven", framework: "vertx", port: 8888,
+		command: javaPlainCmd("com.acme.MainVerticle"), manifests: []string{"pom.xml"},
+	},
+	"java-dropwizard-maven": {
+		lang: "java", version: VersionReq{"21", true, "pom.xml"}, pm: "maven", framework: "dropwizard", port: 8080,
+		command: append(javaPlainCmd("com.acme.HelloApplication"), "server"), manifests: []string{"pom.xml"},
+		warnings: []string{"config.yml: the image runs `server` without it"},
+	},
+	"java-helidon-maven": {
+		lang: "java", version: VersionReq{"21", true, "pom.xml"}, pm: "maven", framework: "helidon", port: 8081,
+		command: javaPlainCmd("com.acme.Main"), manifests: []string{"pom.xml"},
+	},
+	"java-javalin-gradle": {
+		lang: "java", version: VersionReq{"21", true, "build.gradle.kts"}, pm: "gradle", framework: "javalin", port: 7070,
+		command: javaPlainCmd("com.acme.App"), manifests: []string{"settings.gradle.kts", "build.gradle.kts"},
+	},
+	"java-ktor-gradle": {
+		lang: "java", version: VersionReq{"21", true, "build.gradle.kts"}, pm: "gradle", framework: "ktor", port: 8081,
+		command: javaPlainCmd("com.example.ApplicationKt"), manifests: []string{"settings.gradle.kts", "build.gradle.kts"},
+	},
+}
+
+func javaPlainCmd(mainClass string) []string {
+	return []string{"java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", mainClass}
 }
 
 // TestBunFrameworks: the meta-frameworks build and run under Bun as under
@@ -69,6 +102,55 @@ func TestBunFrameworks(t *testing.T) {
 			}
 			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
 				t.Errorf("warnings %q, want one containing %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+// TestJavaWebFrameworks: the JVM web libraries' ports from code, config or
+// default, and a default that is only a convention said so.
+func TestJavaWebFrameworks(t *testing.T) {
+	pom := func(group, artifact string) string {
+		return pomHead + `<properties><exec.mainClass>com.acme.App</exec.mainClass></properties><dependencies><dependency><groupId>` +
+			group + `</groupId><artifactId>` + artifact + `</artifactId></dependency></dependencies></project>`
+	}
+	src := "src/main/java/com/acme/App.java"
+	tests := []struct {
+		name       string
+		files      fstest.MapFS
+		framework  string
+		port       int
+		convention bool // the port's evidence says it is a convention
+		warn       string
+	}{
+		{"spark port(9090)", files("pom.xml", pom("com.sparkjava", "spark-core"), src, "port(9090); get(\"/\", (q, s) -> \"x\");"), "spark", 9090, false, ""},
+		{"javalin start() is 8080", files("pom.xml", pom("io.javalin", "javalin"), src, "Javalin.create().start();"), "javalin", 8080, false, ""},
+		{"ktor EngineMain reads application.conf", files("pom.xml", pom("io.ktor", "ktor-server-netty-jvm"), src, "x",
+			"src/main/resources/application.conf", "ktor {\n  deployment {\n    port = 8082\n  }\n}\n"), "ktor", 8082, false, ""},
+		{"ktor with no port anywhere: a convention", files("pom.xml", pom("io.ktor", "ktor-server-core"), src, "x"), "ktor", 8080, true, ""},
+		{"vertx with no listen port: a convention", files("pom.xml", pom("io.vertx", "vertx-core"), src, "x"), "vertx", 8888, true, ""},
+		{"helidon microprofile-config.properties", files("pom.xml", pom("io.helidon.microprofile.bundles", "helidon-microprofile"), src, "x",
+			"src/main/resources/microprofile-config.properties", "server.port=7001\n"), "helidon", 7001, false, ""},
+		{"quarkus with vert.x: quarkus, no ambiguity", files("pom.xml", pomHead+`<dependencies><dependency><groupId>io.quarkus</groupId><artifactId>quarkus-rest</artifactId></dependency><dependency><groupId>io.vertx</groupId><artifactId>vertx-web-client</artifactId></dependency></dependencies></project>`),
+			"quarkus", 8080, false, ""},
+		{"javalin from the version catalog", files("settings.gradle", "", "build.gradle", "plugins { id 'application' }\ndependencies { implementation libs.javalin }\napplication { mainClass = 'com.acme.App' }\n",
+			"gradle/libs.versions.toml", "[libraries]\njavalin = { module = \"io.javalin:javalin\", version = \"6.3.0\" }\n", src, ".start(7000)"), "javalin", 7000, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := detectJava(tt.files)
+			if !ok {
+				t.Fatal("not detected as java")
+			}
+			if f.Framework != tt.framework || f.Port != tt.port {
+				t.Errorf("framework %q port %d; want %q %d", f.Framework, f.Port, tt.framework, tt.port)
+			}
+			i := evidenceIndex(&f, "port")
+			if i < 0 || strings.Contains(f.Evidence[i].Reason, "convention") != tt.convention {
+				t.Errorf("port evidence %+v: convention = %v wanted", f.Evidence, tt.convention)
+			}
+			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
 			}
 		})
 	}
