@@ -30,6 +30,10 @@ var frameworkDeps = map[string][]frameworkDep{
 	"python": {
 		{"django", "django", false}, {"fastapi", "fastapi", false}, {"flask", "flask", false},
 		{"starlette", "starlette", true}, {"streamlit", "streamlit", false},
+		// pythonWebFramework's order; aiohttp and tornado are often
+		// libraries (an HTTP client, an event loop) beside another.
+		{"sanic", "sanic", false}, {"litestar", "litestar", false}, {"falcon", "falcon", false},
+		{"bottle", "bottle", false}, {"tornado", "tornado", true}, {"aiohttp", "aiohttp", true},
 	},
 	"node": jsFrameworkDeps(),
 	"bun":  jsFrameworkDeps(),

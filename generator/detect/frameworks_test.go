@@ -52,6 +52,34 @@ var frameworkFixtures = map[string]want{
 		lang: "java", version: VersionReq{"21", true, "build.gradle.kts"}, pm: "gradle", framework: "ktor", port: 8081,
 		command: javaPlainCmd("com.example.ApplicationKt"), manifests: []string{"settings.gradle.kts", "build.gradle.kts"},
 	},
+
+	// Python: each framework's production server (Sanic's CLI, uvicorn,
+	// gunicorn, Tornado's and aiohttp's own) on its default port or the
+	// code's.
+	"python-sanic": {
+		lang: "python", pm: "pip", framework: "sanic", port: 8000, manifests: []string{"requirements.txt"}, deps: []string{"sanic"},
+		command: []string{"sanic", "server:app", "--host", "0.0.0.0", "--port", "8000"},
+	},
+	"python-litestar": {
+		lang: "python", pm: "pip", framework: "litestar", port: 8000, manifests: []string{"requirements.txt"}, deps: []string{"litestar"},
+		command: []string{"uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"},
+	},
+	"python-falcon": {
+		lang: "python", pm: "pip", framework: "falcon", port: 8000, manifests: []string{"requirements.txt"}, deps: []string{"falcon", "gunicorn"},
+		command: []string{"gunicorn", "--bind", "0.0.0.0:8000", "app:app"},
+	},
+	"python-bottle": {
+		lang: "python", pm: "pip", framework: "bottle", port: 8080, manifests: []string{"requirements.txt"}, deps: []string{"bottle", "gunicorn"},
+		command: []string{"gunicorn", "--bind", "0.0.0.0:8080", "app:app"},
+	},
+	"python-tornado": {
+		lang: "python", pm: "pip", framework: "tornado", port: 8888, manifests: []string{"requirements.txt"}, deps: []string{"tornado"},
+		command: []string{"python", "server.py"},
+	},
+	"python-aiohttp": {
+		lang: "python", pm: "pip", framework: "aiohttp", port: 8081, manifests: []string{"requirements.txt"}, deps: []string{"aiohttp"},
+		command: []string{"python", "main.py"},
+	},
 }
 
 func javaPlainCmd(mainClass string) []string {
@@ -148,6 +176,50 @@ func TestJavaWebFrameworks(t *testing.T) {
 			i := evidenceIndex(&f, "port")
 			if i < 0 || strings.Contains(f.Evidence[i].Reason, "convention") != tt.convention {
 				t.Errorf("port evidence %+v: convention = %v wanted", f.Evidence, tt.convention)
+			}
+			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+// TestPythonWebFrameworks: the server each framework runs on, and the
+// cases where the dependency alone is not the framework.
+func TestPythonWebFrameworks(t *testing.T) {
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		command   []string
+		port      int
+		reason    string // in the port's evidence
+		warn      string
+	}{
+		{"falcon ASGI runs on uvicorn", files("requirements.txt", "falcon\nuvicorn\n", "app.py", "import falcon.asgi\napp = falcon.asgi.App()\n"),
+			"falcon", []string{"uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"}, 8000, "uvicorn", ""},
+		{"bottle without gunicorn: a warning, not bottle's wsgiref server", files("requirements.txt", "bottle\n", "app.py", "from bottle import Bottle\napp = Bottle()\n"),
+			"bottle", []string{"gunicorn", "--bind", "0.0.0.0:8080", "app:app"}, 8080, "bottle.run's default", "gunicorn is not"},
+		{"tornado with no listen port: a convention", files("requirements.txt", "tornado\n", "app.py", "import tornado.web\napp = tornado.web.Application([])\napp.listen(int(os.environ['PORT']))\n"),
+			"tornado", []string{"python", "app.py"}, 8888, "convention", ""},
+		{"aiohttp as an HTTP client is no framework", files("requirements.txt", "aiohttp\n", "main.py", "import aiohttp\nasync def fetch(): pass\n"),
+			"", []string{"python", "main.py"}, 0, "", ""},
+		{"sanic app.run names the port", files("requirements.txt", "sanic\n", "main.py", "from sanic import Sanic\napp = Sanic('x')\nif __name__ == '__main__':\n    app.run(host='0.0.0.0', port=9000)\n"),
+			"sanic", []string{"sanic", "main:app", "--host", "0.0.0.0", "--port", "9000"}, 9000, "port=9000", ""},
+		{"litestar without uvicorn: a warning", files("requirements.txt", "litestar\n", "app.py", "from litestar import Litestar\napp = Litestar([])\n"),
+			"litestar", []string{"uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"}, 8000, "uvicorn", "uvicorn is not"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := detectPython(tt.files)
+			if !ok {
+				t.Fatal("not detected as python")
+			}
+			if f.Framework != tt.framework || !slices.Equal(f.Command, tt.command) || f.Port != tt.port {
+				t.Errorf("framework %q command %q port %d; want %q %q %d", f.Framework, f.Command, f.Port, tt.framework, tt.command, tt.port)
+			}
+			if i := evidenceIndex(&f, "port"); tt.reason != "" && (i < 0 || !strings.Contains(f.Evidence[i].Reason, tt.reason)) {
+				t.Errorf("port evidence %+v, want a reason with %q", f.Evidence, tt.reason)
 			}
 			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
 				t.Errorf("warnings %q, want %q", got, tt.warn)
