@@ -18,7 +18,7 @@ var javaStack = Stack{
 	},
 	// Spring Boot, Quarkus and Micronaut serve HTTP on 8080, the web
 	// libraries on their own default; a plain app may serve nothing.
-	DefaultPort: detect.JavaDefaultPort,
+	DefaultPort:    detect.JavaDefaultPort,
 	DefaultCommand: func(s Spec) []string { return detect.JavaCommand(s.Framework, "Main") },
 	// The JRE runs what the JDK built. A project with its own wrapper
 	// builds with it on the plain JDK image (the wrapper pins the tool's
