@@ -80,6 +80,34 @@ var frameworkFixtures = map[string]want{
 		lang: "python", pm: "pip", framework: "aiohttp", port: 8081, manifests: []string{"requirements.txt"}, deps: []string{"aiohttp"},
 		command: []string{"python", "main.py"},
 	},
+
+	// Ruby: Hanami on Puma with its own config/puma.rb (port 2300), Roda
+	// from config.ru on rackup's 9292 (Roda has no port of its own).
+	"ruby-hanami": {
+		lang: "ruby", version: VersionReq{"3.3.6", true, "Gemfile.lock"}, pm: "bundler", framework: "hanami", port: 2300,
+		command: []string{"bundle", "exec", "puma", "-C", "config/puma.rb"}, manifests: []string{"Gemfile", "Gemfile.lock"},
+		deps: []string{"hanami", "hanami-controller", "hanami-router", "puma", "rake"},
+	},
+	"ruby-roda": {
+		lang: "ruby", pm: "bundler", framework: "roda", port: 9292,
+		command: []string{"bundle", "exec", "rackup", "-o", "0.0.0.0", "-p", "9292"}, manifests: []string{"Gemfile", "Gemfile.lock"},
+		deps: []string{"puma", "rackup", "roda"},
+	},
+
+	// PHP: Apache serves the framework's front-controller folder (the
+	// doc_root golden Dockerfiles show: public/, CakePHP's webroot/).
+	"php-codeigniter": {
+		lang: "php", version: VersionReq{"^8.1", false, "composer.json"}, pm: "composer", framework: "codeigniter", port: 8080,
+		manifests: []string{"composer.json", "composer.lock"}, deps: []string{"codeigniter4/framework", "php"},
+	},
+	"php-cakephp": {
+		lang: "php", version: VersionReq{">=8.1", false, "composer.json"}, pm: "composer", framework: "cakephp", port: 8080,
+		manifests: []string{"composer.json", "composer.lock"}, deps: []string{"cakephp/cakephp", "cakephp/plugin-installer", "php"},
+	},
+	"php-slim": {
+		lang: "php", version: VersionReq{"^8.2", false, "composer.json"}, pm: "composer", framework: "slim", port: 8080,
+		manifests: []string{"composer.json", "composer.lock"}, deps: []string{"php", "slim/psr7", "slim/slim"},
+	},
 }
 
 func javaPlainCmd(mainClass string) []string {
@@ -223,6 +251,32 @@ func TestPythonWebFrameworks(t *testing.T) {
 			}
 			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
 				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+// TestPHPDocRoot: the folder Apache serves follows the framework's front
+// controller; Slim leaves it to the app.
+func TestPHPDocRoot(t *testing.T) {
+	cj := func(dep string) string { return `{"require": {"php": "^8.2", "` + dep + `": "*"}}` }
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		docRoot   string
+	}{
+		{"cakephp webroot/", files("composer.json", cj("cakephp/cakephp"), "webroot/index.php", "<?php"), "cakephp", "webroot"},
+		{"cakephp without webroot/index.php still serves webroot/", files("composer.json", cj("cakephp/cakephp")), "cakephp", "webroot"},
+		{"codeigniter public/", files("composer.json", cj("codeigniter4/framework")), "codeigniter", "public"},
+		{"slim with index.php at the root serves the root", files("composer.json", cj("slim/slim"), "index.php", "<?php"), "slim", ""},
+		{"slim with public/index.php", files("composer.json", cj("slim/slim"), "public/index.php", "<?php"), "slim", "public"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := detectPHP(tt.files)
+			if !ok || f.Framework != tt.framework || f.DocRoot != tt.docRoot {
+				t.Errorf("ok %v framework %q doc root %q; want %q %q", ok, f.Framework, f.DocRoot, tt.framework, tt.docRoot)
 			}
 		})
 	}
