@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -107,6 +108,12 @@ var frameworkFixtures = map[string]want{
 	"php-slim": {
 		lang: "php", version: VersionReq{"^8.2", false, "composer.json"}, pm: "composer", framework: "slim", port: 8080,
 		manifests: []string{"composer.json", "composer.lock"}, deps: []string{"php", "slim/psr7", "slim/slim"},
+	},
+
+	// .NET: a Blazor web app is an ASP.NET Core app (aspnet image, 8080).
+	"dotnet-blazor": {
+		lang: "dotnet", version: VersionReq{"10.0", true, "BlazorShop.csproj"}, pm: "dotnet",
+		framework: "blazor", port: 8080, command: []string{"dotnet", "BlazorShop.dll"}, manifests: []string{"BlazorShop.csproj"},
 	},
 }
 
@@ -277,6 +284,34 @@ func TestPHPDocRoot(t *testing.T) {
 			f, ok := detectPHP(tt.files)
 			if !ok || f.Framework != tt.framework || f.DocRoot != tt.docRoot {
 				t.Errorf("ok %v framework %q doc root %q; want %q %q", ok, f.Framework, f.DocRoot, tt.framework, tt.docRoot)
+			}
+		})
+	}
+}
+
+// TestBlazor: a Blazor web app by its server package or its Razor
+// components; a standalone WebAssembly app is a static site, said so.
+func TestBlazor(t *testing.T) {
+	web := `<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>%s</Project>`
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		warn      string
+	}{
+		{"the WebAssembly server package", files("App.csproj", fmt.Sprintf(web, `<ItemGroup><PackageReference Include="Microsoft.AspNetCore.Components.WebAssembly.Server" Version="10.0.0" /></ItemGroup>`)), "blazor", ""},
+		{"Blazor Server's AddServerSideBlazor", files("App.csproj", fmt.Sprintf(web, ""), "Program.cs", "builder.Services.AddServerSideBlazor();"), "blazor", ""},
+		{"a plain web API stays aspnetcore", files("App.csproj", fmt.Sprintf(web, ""), "Program.cs", "app.MapGet(\"/\", () => \"hi\");"), "aspnetcore", ""},
+		{"standalone WebAssembly: a warning, no server invented", files("Client.csproj", `<Project Sdk="Microsoft.NET.Sdk.BlazorWebAssembly"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>`), "", "static site"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := detectDotnet(tt.files)
+			if f.Framework != tt.framework {
+				t.Errorf("framework %q, want %q", f.Framework, tt.framework)
+			}
+			if got := strings.Join(f.Warnings, "\n"); !strings.Contains(got, tt.warn) {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
 			}
 		})
 	}
