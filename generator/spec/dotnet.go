@@ -14,8 +14,8 @@ var dotnetStack = Stack{
 	Language:        "dotnet",
 	PackageManagers: []string{"dotnet"},
 	// Blazor web apps are ASP.NET Core apps: the same images and port.
-	Frameworks:      []string{"aspnetcore", "blazor"},
-	NewManifests:    map[string][]string{"dotnet": {"App.csproj"}},
+	Frameworks:   []string{"aspnetcore", "blazor"},
+	NewManifests: map[string][]string{"dotnet": {"App.csproj"}},
 	// ASP.NET Core's images listen on 8080 (ASPNETCORE_HTTP_PORTS) since
 	// .NET 8; a console app or worker serves nothing.
 	DefaultPort: func(framework string) int {
