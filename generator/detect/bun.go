@@ -85,7 +85,7 @@ func detectBun(fsys fs.FS) (Facts, bool) {
 
 // bunBuilds are the frameworks whose server exists only after their build
 // (scripts.build): the Dockerfile then builds in a stage of its own.
-var bunBuilds = map[string]bool{"next": true, "nuxt": true, "remix": true, "astro": true, "sveltekit": true}
+var bunBuilds = map[string]bool{"next": true, "nuxt": true, "remix": true, "astro": true, "sveltekit": true, "solid-start": true, "react-router": true, "qwik": true}
 
 // bunLockText finds bun.lock's lockfileVersion. Bun 1.2 introduced the
 // text lockfile (lockfileVersion 0 and 1, written up to 1.3); Bun 1.4

@@ -115,7 +115,44 @@ var frameworkFixtures = map[string]want{
 		lang: "dotnet", version: VersionReq{"10.0", true, "BlazorShop.csproj"}, pm: "dotnet",
 		framework: "blazor", port: 8080, command: []string{"dotnet", "BlazorShop.dll"}, manifests: []string{"BlazorShop.csproj"},
 	},
+
+	// Node.js: each meta-framework's built server, each HTTP framework's
+	// start script, on its default port or the code's.
+	"node-solid-start": {
+		lang: "node", version: VersionReq{">=18", false, "package.json"}, pm: "npm", framework: "solid-start", port: 3000,
+		command: []string{"node", ".output/server/index.mjs"}, buildScript: true, manifests: npmLock,
+		deps: []string{"@solidjs/router", "@solidjs/start", "solid-js", "vinxi"},
+	},
+	"node-react-router": {
+		lang: "node", pm: "npm", framework: "react-router", port: 3000, buildScript: true, manifests: npmLock,
+		command: []string{"node_modules/.bin/react-router-serve", "./build/server/index.js"},
+		deps:    []string{"@react-router/node", "@react-router/serve", "isbot", "react", "react-dom", "react-router"},
+	},
+	"node-qwik": {
+		lang: "node", pm: "npm", framework: "qwik", port: 3000, buildScript: true, manifests: npmLock,
+		command: []string{"node", "server/entry.express"}, deps: []string{"express"},
+	},
+	"node-adonisjs": {
+		lang: "node", pm: "npm", framework: "adonisjs", port: 3333, buildScript: true, manifests: npmLock,
+		command: []string{"node", "build/bin/server.js"}, deps: []string{"@adonisjs/core", "reflect-metadata"},
+		warnings: []string{"AdonisJS validates its environment at start"},
+	},
+	"node-strapi": {
+		lang: "node", version: VersionReq{">=18.0.0 <=22.x.x", false, "package.json"}, pm: "npm", framework: "strapi", port: 1337,
+		command: []string{"node_modules/.bin/strapi", "start"}, buildScript: true, manifests: npmLock,
+		deps: []string{"@strapi/plugin-users-permissions", "@strapi/strapi", "better-sqlite3", "react", "react-dom"},
+	},
+	"node-sails": {
+		lang: "node", pm: "npm", framework: "sails", port: 1337, command: []string{"npm", "start"}, manifests: npmLock,
+		deps: []string{"sails", "sails-hook-orm"},
+	},
+	"node-hapi": {
+		lang: "node", pm: "npm", framework: "hapi", port: 8000, command: []string{"node", "lib/server.js"}, manifests: npmLock,
+		deps: []string{"@hapi/hapi"},
+	},
 }
+
+var npmLock = []string{"package.json", "package-lock.json"}
 
 func javaPlainCmd(mainClass string) []string {
 	return []string{"java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", mainClass}
@@ -311,6 +348,41 @@ func TestBlazor(t *testing.T) {
 				t.Errorf("framework %q, want %q", f.Framework, tt.framework)
 			}
 			if got := strings.Join(f.Warnings, "\n"); !strings.Contains(got, tt.warn) {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+// TestNodeFrameworkServers: the cases where a framework has no server to run
+// (no invented command) or will not answer in a container.
+func TestNodeFrameworkServers(t *testing.T) {
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		command   []string
+		port      int
+		warn      string
+	}{
+		{"qwik without an adapter: no dev server, a warning", files("package.json", `{"scripts": {"build": "qwik build", "start": "vite --open --mode ssr"}, "devDependencies": {"@builder.io/qwik-city": "^1"}}`),
+			"qwik", nil, 0, "without a Node.js adapter"},
+		{"qwik's node-server adapter port from its entry", files("package.json", `{"scripts": {"build": "qwik build", "serve": "node server/entry.node-server"}, "devDependencies": {"@builder.io/qwik-city": "^1"}}`,
+			"src/entry.node-server.tsx", "const PORT = process.env.PORT ?? 3004;"), "qwik", []string{"node", "server/entry.node-server"}, 3004, ""},
+		{"hapi on localhost: a warning", files("package.json", `{"scripts": {"start": "node server.js"}, "dependencies": {"@hapi/hapi": "^21"}}`, "server.js", "Hapi.server({ port: 3000, host: 'localhost' })"),
+			"hapi", []string{"node", "server.js"}, 3000, "localhost only"},
+		{"hapi with no port in the code: a convention", files("package.json", `{"scripts": {"start": "node server.js"}, "dependencies": {"@hapi/hapi": "^21"}}`, "server.js", "Hapi.server({ port: process.env.PORT })"),
+			"hapi", []string{"node", "server.js"}, 3000, ""},
+		{"express under react-router is still react-router", files("package.json", `{"scripts": {"build": "react-router build"}, "dependencies": {"@react-router/serve": "^7", "express": "^4"}}`),
+			"react-router", []string{"node_modules/.bin/react-router-serve", "./build/server/index.js"}, 3000, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Detect(tt.files)
+			if f.Framework != tt.framework || !slices.Equal(f.Command, tt.command) || f.Port != tt.port {
+				t.Errorf("framework %q command %q port %d; want %q %q %d", f.Framework, f.Command, f.Port, tt.framework, tt.command, tt.port)
+			}
+			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
 				t.Errorf("warnings %q, want %q", got, tt.warn)
 			}
 		})

@@ -154,11 +154,18 @@ var nodeFrameworks = []struct {
 	{deps: []string{"@remix-run/node", "@remix-run/serve", "@remix-run/express"}, name: "remix"},
 	{deps: []string{"astro"}, name: "astro"},
 	{deps: []string{"@sveltejs/kit"}, name: "sveltekit", dev: true},
+	{deps: []string{"@solidjs/start"}, name: "solid-start"},
+	{deps: []string{"@react-router/serve"}, name: "react-router"},
+	{deps: []string{"@builder.io/qwik-city"}, name: "qwik", dev: true},
+	{deps: []string{"@adonisjs/core"}, name: "adonisjs"},
+	{deps: []string{"@strapi/strapi"}, name: "strapi"},
+	{deps: []string{"sails"}, name: "sails"},
 	{deps: []string{"express"}, name: "express", base: true},
 	{deps: []string{"fastify"}, name: "fastify", base: true},
 	{deps: []string{"koa"}, name: "koa", base: true},
 	{deps: []string{"hono"}, name: "hono", base: true},
 	{deps: []string{"elysia"}, name: "elysia", base: true},
+	{deps: []string{"@hapi/hapi"}, name: "hapi", base: true},
 }
 
 // nodeFramework sets the first framework of nodeFrameworks the
@@ -383,6 +390,11 @@ func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 			}
 		}
 	}
+	if p, reason := nodeFrameworkPort(r.f.Framework); p != 0 {
+		r.f.Port = p
+		r.evidence("port", "package.json", reason)
+		return
+	}
 	if r.f.Framework != "" {
 		r.f.Port = 3000
 		r.evidence("port", "package.json", r.f.Framework+" default 3000")
@@ -409,6 +421,10 @@ func nodeServerChecks(r *recorder, pkg packageJSON, entry string, src []byte) {
 		if !contains(pkg.Dependencies, "@hono/node-server") {
 			r.warn("package.json: hono runs on Node.js through @hono/node-server, which is not a dependency")
 		}
+	case "hapi":
+		if hapiLocalhost.Match(src) {
+			r.warn("%s: the hapi server listens on localhost only; use host: '0.0.0.0' so the container's port answers", entry)
+		}
 	}
 }
 
@@ -423,6 +439,10 @@ func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) bool {
 	if _, ok := pkg.Scripts["start"]; ok && rt == "node" && r.f.Framework == "remix" {
 		return false
 	}
+	if r.f.Framework == "qwik" {
+		qwikServer(fsys, r, pkg, rt)
+		return true
+	}
 	cmd, port, reason := BuiltServer(rt, r.f.Framework, r.f.OutputDir)
 	if cmd == nil {
 		return false
@@ -433,8 +453,79 @@ func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) bool {
 	r.f.Command = cmd
 	r.evidence("command", "package.json", reason)
 	r.f.Port = port
-	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port))
+	portReason := fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port)
+	if r.f.Framework == "adonisjs" {
+		portReason = "AdonisJS has no default port; 3333 is a convention (the starter kits' .env PORT=3333), set with PORT and HOST"
+		r.warn("package.json: AdonisJS validates its environment at start (start/env.ts: APP_KEY, LOG_LEVEL, ...); pass those at run time, the image sets only NODE_ENV, PORT and HOST")
+	}
+	r.evidence("port", "package.json", portReason)
 	return true
+}
+
+// hapiLocalhost finds a hapi server bound to the loopback address.
+var hapiLocalhost = regexp.MustCompile(`host\s*:\s*['"](?:localhost|127\.0\.0\.1)['"]`)
+
+// nodeFrameworkPorts are the default ports of the Node.js frameworks that
+// have one of their own besides 3000 (Strapi's and Sails' 1337), and the
+// conventions of those that have none.
+var nodeFrameworkPorts = map[string]struct {
+	port   int
+	reason string
+}{
+	"strapi": {1337, "Strapi listens on 1337 by default (PORT, HOST 0.0.0.0)"},
+	"sails":  {1337, "Sails listens on 1337 by default (PORT)"},
+	"hapi":   {3000, "no port in the code; 3000 is a convention, hapi has no default (an ephemeral port)"},
+}
+
+// nodeFrameworkPort is the port of a framework without one in the code:
+// its default or a convention (said so in reason); 0 for the others.
+func nodeFrameworkPort(framework string) (int, string) {
+	p := nodeFrameworkPorts[framework]
+	return p.port, p.reason
+}
+
+// NodeDefaultPort is the port a JavaScript framework listens on when
+// nothing sets one (the Node.js and Bun stacks' default): a built
+// server's, a framework's own, else 3000.
+func NodeDefaultPort(framework string) int {
+	if _, port, _ := BuiltServer("node", framework, ""); port != 0 {
+		return port
+	}
+	if p, _ := nodeFrameworkPort(framework); p != 0 {
+		return p
+	}
+	return 3000
+}
+
+// qwikServe is the serve script of a Qwik City adapter: node
+// server/entry.express (or entry.fastify, entry.node-server).
+var qwikServe = regexp.MustCompile(`^node\s+(server/entry\.[\w-]+(?:\.m?js)?)$`)
+
+// qwikServer runs the server a Qwik City adapter builds (scripts.serve,
+// `node server/entry.express`); its start script is Vite's dev server, so
+// without an adapter there is no command, only a warning.
+func qwikServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) {
+	m := qwikServe.FindStringSubmatch(strings.TrimSpace(pkg.Scripts["serve"]))
+	if m == nil {
+		r.warn("package.json: Qwik City without a Node.js adapter builds no server (its start script is Vite's dev server); add one (npm run qwik add express) or pass --cmd")
+		return
+	}
+	r.f.Command = []string{rt, m[1]}
+	r.evidence("command", "package.json", "scripts.serve = "+quote(pkg.Scripts["serve"])+": the adapter's server build")
+	adapter := strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(m[1], ".js"), ".mjs"), "server/")
+	for _, ext := range []string{".tsx", ".ts", ".js"} {
+		entry := "src/" + adapter + ext
+		if src, ok := readSource(fsys, entry); ok {
+			r.evidence("entrypoint", entry, "the adapter's server entry")
+			if p := firstPort(src, nodeEnvPort, nodeListen, nodePortOption); p != 0 {
+				r.f.Port = p
+				r.evidence("port", entry, fmt.Sprintf("listens on %d", p))
+				return
+			}
+		}
+	}
+	r.f.Port = 3000
+	r.evidence("port", "package.json", "no port in the adapter's entry; 3000 is a convention (PORT)")
 }
 
 // BuiltServer is the start command, default port and reason of a
@@ -465,6 +556,16 @@ func BuiltServer(rt, framework, outputDir string) (cmd []string, port int, reaso
 		if rt == "bun" {
 			cmd = append([]string{"bun"}, cmd...)
 		}
+	case framework == "react-router":
+		cmd, reason = []string{"node_modules/.bin/react-router-serve", "./build/server/index.js"}, "react-router-serve (@react-router/serve) serves the server build"
+		if rt == "bun" {
+			cmd = append([]string{"bun"}, cmd...)
+		}
+	case framework == "solid-start":
+		cmd, reason = run(".output/server/index.mjs"), "SolidStart's build (Nitro) writes the server to .output/server/index.mjs"
+	case framework == "adonisjs":
+		cmd, reason = run("build/bin/server.js"), "node ace build writes the compiled app to build/ (its bin/server.js starts the HTTP server)"
+		port = 3333
 	default:
 		return nil, 0, ""
 	}
@@ -473,7 +574,7 @@ func BuiltServer(rt, framework, outputDir string) (cmd []string, port int, reaso
 
 // scriptBins are CLIs whose start scripts can run directly from
 // node_modules/.bin, without a package manager in the final image.
-var scriptBins = map[string]bool{"next": true, "nuxt": true, "remix-serve": true, "astro": true, "fastify": true}
+var scriptBins = map[string]bool{"next": true, "nuxt": true, "remix-serve": true, "astro": true, "fastify": true, "react-router-serve": true, "strapi": true}
 
 // scriptCommand turns a package.json script into an exec-form command. A
 // simple "node server.js" or "next start" runs directly, so the app is

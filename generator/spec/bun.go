@@ -10,17 +10,12 @@ import (
 var bunStack = Stack{
 	Language:        "bun",
 	PackageManagers: []string{"bun"},
-	// Node.js's frameworks (detection shares their table) and Elysia, which
-	// is Bun's own.
-	Frameworks:   append(slices.Clone(nodeStack.Frameworks), "elysia"),
+	// Node.js's frameworks: detection shares their table (Elysia, Bun's
+	// own, is in it too).
+	Frameworks:   slices.Clone(nodeStack.Frameworks),
 	NewManifests: map[string][]string{"bun": {"package.json", "bun.lock"}},
-	// Astro's Node.js adapter listens on 4321; Bun.serve and the others on 3000.
-	DefaultPort: func(framework string) int {
-		if framework == "astro" {
-			return 4321
-		}
-		return 3000
-	},
+	// As under Node.js (Astro 4321, Strapi 1337, ...); Bun.serve's 3000.
+	DefaultPort: detect.NodeDefaultPort,
 	DefaultCommand: func(s Spec) []string {
 		if cmd, _, _ := detect.BuiltServer("bun", s.Framework, s.OutputDir); cmd != nil {
 			return cmd
