@@ -61,6 +61,16 @@ func detectDeno(fsys fs.FS) (Facts, bool) {
 			break
 		}
 	}
+	if r.f.Framework == "" {
+		// Fresh 1.x is imported from deno.land/x ("$fresh/": ".../x/fresh@1.7.3/").
+		for _, key := range sortedKeys(toAny(cfg.Imports)) {
+			if strings.Contains(cfg.Imports[key], "deno.land/x/fresh@") {
+				r.f.Framework = "fresh"
+				r.evidence("framework", marker, "imports "+cfg.Imports[key])
+				break
+			}
+		}
+	}
 	denoCommand(fsys, r, cfg)
 	return r.f, true
 }
@@ -94,18 +104,32 @@ func toAny(m map[string]string) map[string]any {
 // else Deno.serve's default 8000.
 func denoCommand(fsys fs.FS, r *recorder, cfg denoConfig) {
 	entry := ""
-	task := ""
-	switch t := cfg.Tasks["start"].(type) {
-	case string:
-		task = t
-	case map[string]any:
-		task, _ = t["command"].(string)
+	taskOf := func(name string) string {
+		switch t := cfg.Tasks[name].(type) {
+		case string:
+			return t
+		case map[string]any:
+			s, _ := t["command"].(string)
+			return s
+		}
+		return ""
+	}
+	name, task := "start", taskOf("start")
+	if strings.Contains(task, "--watch") {
+		// Fresh 1.x's start task is its dev server; its preview task
+		// runs main.ts in production mode.
+		if p := taskOf("preview"); r.f.Framework == "fresh" && p != "" && !strings.Contains(p, "--watch") {
+			r.warn("deno.json: tasks.start %s is a development server (--watch); using tasks.preview", quote(task))
+			name, task = "preview", p
+		}
 	}
 	if task != "" {
 		fields := strings.Fields(task)
-		if scriptSafe.MatchString(task) && len(fields) >= 3 && fields[0] == "deno" && (fields[1] == "run" || fields[1] == "serve") {
+		if strings.Contains(task, "--watch") {
+			r.warn("deno.json: tasks.start %s is a development server (--watch); running the entry file directly", quote(task))
+		} else if scriptSafe.MatchString(task) && len(fields) >= 3 && fields[0] == "deno" && (fields[1] == "run" || fields[1] == "serve") {
 			r.f.Command = fields
-			r.evidence("command", "deno.json", "tasks.start = "+quote(task))
+			r.evidence("command", "deno.json", "tasks."+name+" = "+quote(task))
 			for _, f := range fields[2:] {
 				if !strings.HasPrefix(f, "-") && exists(fsys, strings.TrimPrefix(f, "./")) {
 					entry = strings.TrimPrefix(f, "./")

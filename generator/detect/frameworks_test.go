@@ -150,6 +150,23 @@ var frameworkFixtures = map[string]want{
 		lang: "node", pm: "npm", framework: "hapi", port: 8000, command: []string{"node", "lib/server.js"}, manifests: npmLock,
 		deps: []string{"@hapi/hapi"},
 	},
+
+	// Bun's own framework, and Deno's (imports from JSR or deno.land/x).
+	"bun-elysia": {
+		lang: "bun", version: VersionReq{">=1.2", false, "bun.lock"}, pm: "bun", framework: "elysia", port: 3000,
+		command: []string{"bun", "run", "src/index.ts"}, manifests: []string{"package.json", "bun.lock"}, deps: []string{"elysia"},
+	},
+	"deno-oak": {
+		lang: "deno", pm: "deno", framework: "oak", port: 8080, command: []string{"deno", "run", "--allow-net", "--allow-env", "main.ts"},
+		manifests: []string{"deno.json"}, deps: []string{"@oak/oak"},
+	},
+	// Fresh 1.x: its start task is the dev server (--watch dev.ts); its
+	// preview task runs main.ts in production mode.
+	"deno-fresh": {
+		lang: "deno", pm: "deno", framework: "fresh", port: 8000, command: []string{"deno", "run", "-A", "main.ts"},
+		manifests: []string{"deno.json"}, deps: []string{"$fresh/", "preact"},
+		warnings: []string{"tasks.start \"deno run -A --watch=static/,routes/ dev.ts\" is a development server"},
+	},
 }
 
 var npmLock = []string{"package.json", "package-lock.json"}
