@@ -71,6 +71,9 @@ func detectDeno(fsys fs.FS) (Facts, bool) {
 			}
 		}
 	}
+	if r.f.Framework == "" && exists(fsys, "package.json") && denoNodeFramework(fsys, r) {
+		return r.f, true
+	}
 	denoCommand(fsys, r, cfg)
 	return r.f, true
 }
@@ -208,4 +211,46 @@ func stripJSONC(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// denoBuilds are the Node.js meta-frameworks Deno builds and runs from a
+// package.json (Deno's own guides: Next.js, Astro, SvelteKit), with
+// Node.js's knowledge of them (nodeFrameworks, BuiltServer).
+var denoBuilds = map[string]bool{"next": true, "astro": true, "sveltekit": true}
+
+// denoNodeFramework detects a meta-framework in the package.json of a
+// Deno project: deno install installs node_modules from it, deno task
+// build runs its build script, and deno runs the built server (with -A:
+// these servers read the environment and files, use the network and the
+// OS). false when package.json names none of them.
+func denoNodeFramework(fsys fs.FS, r *recorder) bool {
+	pkg, _ := readPackageJSON(fsys, r)
+	probe := &recorder{}
+	nodeFramework(probe, pkg)
+	if !denoBuilds[probe.f.Framework] {
+		return false
+	}
+	r.f.Framework = probe.f.Framework
+	r.f.Evidence = append(r.f.Evidence, probe.f.Evidence...)
+	r.f.Dependencies = append(r.f.Dependencies, pkg.Dependencies...)
+	if _, ok := pkg.Scripts["build"]; ok {
+		r.f.BuildScript = true
+	} else {
+		r.warn("package.json: %s needs a build (scripts.build) before it can serve; add one", r.f.Framework)
+	}
+	if r.f.Framework == "next" {
+		nextOutput(fsys, r)
+	}
+	cmd, port, reason := BuiltServer("deno", r.f.Framework, r.f.OutputDir)
+	if cmd == nil { // Next.js without standalone output
+		cmd, port, reason = []string{"deno", "run", "-A", "npm:next", "start"}, 3000, "next start from node_modules (npm:next), run by deno"
+		if p := firstPort([]byte(pkg.Scripts["start"]), nextPort); p != 0 {
+			cmd, port = append(cmd, "-p", fmt.Sprint(p)), p
+		}
+	}
+	r.f.Command = cmd
+	r.evidence("command", "package.json", reason+"; -A: the server reads the environment and files, and uses the network and the OS")
+	r.f.Port = port
+	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port))
+	return true
 }

@@ -167,6 +167,15 @@ var frameworkFixtures = map[string]want{
 		manifests: []string{"deno.json"}, deps: []string{"$fresh/", "preact"},
 		warnings: []string{"tasks.start \"deno run -A --watch=static/,routes/ dev.ts\" is a development server"},
 	},
+
+	// Next.js from a Deno project's package.json: deno task build, and deno
+	// runs next start from node_modules (checked with the real Deno 2.9.5:
+	// builds and answers with no node on PATH).
+	"deno-next": {
+		lang: "deno", pm: "deno", framework: "next", port: 3000, buildScript: true,
+		command:   []string{"deno", "run", "-A", "npm:next", "start"},
+		manifests: []string{"deno.json", "deno.lock", "package.json"}, deps: []string{"next", "react", "react-dom"},
+	},
 }
 
 var npmLock = []string{"package.json", "package-lock.json"}
@@ -401,6 +410,37 @@ func TestNodeFrameworkServers(t *testing.T) {
 			}
 			if got := strings.Join(f.Warnings, "\n"); (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
 				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+// TestDenoFrameworks: Node.js's meta-frameworks from a Deno project's
+// package.json, run by deno; other package.json frameworks are left to
+// Deno's own detection.
+func TestDenoFrameworks(t *testing.T) {
+	tests := []struct {
+		name      string
+		files     fstest.MapFS
+		framework string
+		command   []string
+		port      int
+		output    string
+	}{
+		{"astro", files("deno.json", "{}", "package.json", `{"scripts": {"build": "astro build"}, "dependencies": {"astro": "^5", "@astrojs/node": "^9"}}`),
+			"astro", []string{"deno", "run", "-A", "./dist/server/entry.mjs"}, 4321, ""},
+		{"sveltekit", files("deno.json", "{}", "package.json", `{"scripts": {"build": "vite build"}, "devDependencies": {"@sveltejs/kit": "^2", "@sveltejs/adapter-node": "^5"}}`),
+			"sveltekit", []string{"deno", "run", "-A", "./build/index.js"}, 3000, ""},
+		{"next standalone", files("deno.json", "{}", "package.json", `{"scripts": {"build": "next build"}, "dependencies": {"next": "16"}}`, "next.config.mjs", "export default { output: 'standalone' }"),
+			"next", []string{"deno", "run", "-A", "server.js"}, 3000, ".next/standalone"},
+		{"express from package.json is not a build: Deno's own detection", files("deno.json", "{}", "package.json", `{"dependencies": {"express": "^5"}}`, "main.ts", "x"),
+			"", []string{"deno", "run", "--allow-net", "--allow-env", "--allow-read", "main.ts"}, 8000, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := detectDeno(tt.files)
+			if f.Framework != tt.framework || !slices.Equal(f.Command, tt.command) || f.Port != tt.port || f.OutputDir != tt.output {
+				t.Errorf("framework %q command %q port %d output %q; want %q %q %d %q", f.Framework, f.Command, f.Port, f.OutputDir, tt.framework, tt.command, tt.port, tt.output)
 			}
 		})
 	}

@@ -530,13 +530,18 @@ func qwikServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) {
 
 // BuiltServer is the start command, default port and reason of a
 // JavaScript meta-framework whose build writes a server of its own, run
-// by rt ("node" or "bun"): Next.js standalone server.js, Nuxt's .output,
+// by rt ("node", "bun", or "deno" with deno run -A): Next.js standalone server.js, Nuxt's .output,
 // SvelteKit's adapter-node build/, Astro's @astrojs/node dist/server,
 // remix-serve on Remix's server build. nil for other frameworks (and for
 // Next.js without standalone output, which runs next start). The spec's
 // default commands of the Node.js and Bun stacks use it too.
 func BuiltServer(rt, framework, outputDir string) (cmd []string, port int, reason string) {
-	run := func(file string) []string { return []string{rt, file} }
+	run := func(file string) []string {
+		if rt == "deno" {
+			return []string{"deno", "run", "-A", file}
+		}
+		return []string{rt, file}
+	}
 	port = 3000
 	switch {
 	case framework == "next" && outputDir == ".next/standalone":
@@ -545,8 +550,8 @@ func BuiltServer(rt, framework, outputDir string) (cmd []string, port int, reaso
 		cmd, reason = run(".output/server/index.mjs"), "nuxt build writes the server to .output/server/index.mjs"
 	case framework == "sveltekit":
 		cmd, reason = run("build"), "@sveltejs/adapter-node writes the server to build/"
-		if rt == "bun" {
-			cmd = run("./build/index.js") // `bun build` is Bun's bundler
+		if rt != "node" {
+			cmd = run("./build/index.js") // `bun build` is Bun's bundler; deno runs files
 		}
 	case framework == "astro":
 		cmd, reason = run("./dist/server/entry.mjs"), "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
