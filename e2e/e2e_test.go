@@ -103,6 +103,13 @@ var cases = []e2eCase{
 	// oven/bun:1.4.5-slim) are all detected. next start has no /uid route.
 	{name: "bun-next", standin: "bun", port: 3000, sourceFile: "app/page.tsx", comment: "//",
 		noUIDEndpoint: true, wantBody: "Create Next App"},
+	// Next.js under Deno: the same create-next-app 16.4.3 scaffold, made a
+	// Deno project (deno.json {}, bun's packageManager and fields removed)
+	// and locked by Deno 2.9.5's deno install (deno.lock). Only --yes:
+	// dockgen finds Next.js in package.json, builds with deno task build and
+	// runs next start with deno. No node anywhere.
+	{name: "deno-next", standin: "deno", port: 3000, sourceFile: "app/page.tsx", comment: "//",
+		noUIDEndpoint: true, wantBody: "Create Next App"},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.

@@ -53,6 +53,9 @@ const (
 	// Bun comes from the npm registry's @oven/bun-linux-x64 package (Oven's
 	// own linux-x64 build, the binary the vendor image carries).
 	bunVersion = "1.4.5"
+	// Deno comes from the npm registry's @deno/linux-x64-glibc package (the
+	// Deno team's own linux-x64 build); 2.9.5 is dockgen's default line.
+	denoVersion = "2.9.5"
 
 	// The stand-ins' names, exactly as the generated FROM lines expect.
 	pythonImage = "docker.io/library/python:3.13-slim-trixie"
@@ -69,6 +72,7 @@ const (
 	rubySlimImage = "docker.io/library/ruby:3.3-slim-trixie"
 	// Bun has no official image: dockgen names Oven's, oven/bun:<release>-slim.
 	bunImage  = "docker.io/oven/bun:" + bunVersion + "-slim"
+	denoImage = "docker.io/denoland/deno:debian-" + denoVersion
 	baseImage = "localhost/dockgen-e2e-standin/trixie-base:latest"
 
 	// hostCABundle is copied into every stand-in: HTTPS from this machine is
@@ -241,6 +245,47 @@ CMD ["/usr/local/bin/bun"]
 				return err
 			}
 			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(bunEntrypoint), 0o755)
+		},
+	})
+
+	s.add(&standin{
+		name: "deno",
+		tags: []string{denoImage},
+		deps: []string{"trixie-base"},
+		// Like the Deno team's Debian image: deno in /usr/bin, user deno
+		// (uid 1993, its own group, no home), DENO_DIR=/deno-dir owned by
+		// it, DENO_INSTALL_ROOT=/usr/local, a docker-entrypoint.sh that
+		// runs deno for a flag or a deno subcommand. Theirs is Debian
+		// bookworm and starts under tini; this one is trixie, without tini.
+		dockerfile: `# STAND-IN for denoland/deno:debian-` + denoVersion + ` (not the vendor's image): Deno from @deno/linux-x64-glibc on Debian trixie.
+FROM ` + baseImage + `
+RUN useradd --uid 1993 --user-group deno \
+ && mkdir /deno-dir/ \
+ && chown deno:deno /deno-dir/
+ENV DENO_DIR=/deno-dir/ \
+    DENO_INSTALL_ROOT=/usr/local \
+    DENO_VERSION=` + denoVersion + ` \
+    DENO_CERT=/etc/ssl/certs/ca-certificates.crt
+COPY deno /usr/bin/deno
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN test "$(deno --version | head -n 1 | cut -d ' ' -f 2)" = "` + denoVersion + `" \
+ && ! command -v node
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["run", "https://deno.land/std/examples/welcome.ts"]
+`,
+		inputs: []string{"deno=" + denoVersion, "entrypoint=" + hashStrings(denoEntrypoint)},
+		prepare: func(ctx context.Context, dir string) error {
+			tgz, err := s.npmPack(ctx, "@deno/linux-x64-glibc", denoVersion)
+			if err != nil {
+				return err
+			}
+			if err := extractTgz(tgz, "package/deno", filepath.Join(dir, "deno")); err != nil {
+				return err
+			}
+			if err := os.Chmod(filepath.Join(dir, "deno"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(denoEntrypoint), 0o755)
 		},
 	})
 
@@ -675,6 +720,19 @@ set -e
 if [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ]; then
   set -- /usr/local/bin/bun "$@"
 fi
+exec "$@"
+`
+
+// denoEntrypoint is the deno stand-in's docker-entrypoint.sh: like the
+// Deno team's, a flag or a deno subcommand runs with deno.
+const denoEntrypoint = `#!/bin/sh
+if [ "$1" != "${1#-}" ]; then
+  exec deno "$@"
+fi
+case "$1" in
+  bench | bundle | cache | check | compile | completions | coverage | doc | eval | fmt | help | info | init | install | jupyter | lint | lsp | publish | repl | run | serve | task | test | types | uninstall | upgrade | vendor)
+    exec deno "$@" ;;
+esac
 exec "$@"
 `
 
