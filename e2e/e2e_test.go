@@ -157,6 +157,21 @@ var cases = []e2eCase{
 	// npm install express@5 (the real package) before the source.
 	{name: "node-no-manifest", runtimeVersion: "22", standin: "node", port: 8080, sourceFile: "server.js", comment: "//", noUIDEndpoint: true,
 		wantBody: "dockgen e2e node-no-manifest"},
+	// Next.js under Bun, scaffolded by create-next-app 16.4.3 and locked by
+	// bun install (Bun 1.4.5, bun.lock lockfileVersion 2); only its Google
+	// font import is removed (fonts.googleapis.com is not reachable).
+	// Nothing is passed but --yes: the framework, the build (next build run
+	// by bun) and Bun's version (packageManager bun@1.4.5, so the image is
+	// oven/bun:1.4.5-slim) are all detected. next start has no /uid route.
+	{name: "bun-next", standin: "bun", port: 3000, sourceFile: "app/page.tsx", comment: "//",
+		noUIDEndpoint: true, wantBody: "Create Next App"},
+	// Next.js under Deno: the same create-next-app 16.4.3 scaffold, made a
+	// Deno project (deno.json {}, bun's packageManager and fields removed)
+	// and locked by Deno 2.9.5's deno install (deno.lock). Only --yes:
+	// dockgen finds Next.js in package.json, builds with deno task build and
+	// runs next start with deno. No node anywhere.
+	{name: "deno-next", standin: "deno", port: 3000, sourceFile: "app/page.tsx", comment: "//",
+		noUIDEndpoint: true, wantBody: "Create Next App"},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -337,7 +352,11 @@ func runCase(t *caseT, ctx context.Context, c e2eCase, row *reportRow, b *builda
 	}
 	switch mode {
 	case "cli":
-		args := append([]string{"init", "--yes", "--runtime-version", c.runtimeVersion}, c.initArgs...)
+		args := []string{"init", "--yes"}
+		if c.runtimeVersion != "" { // "": the version detection finds
+			args = append(args, "--runtime-version", c.runtimeVersion)
+		}
+		args = append(args, c.initArgs...)
 		args = append(args, app)
 		out, err := runCmd(ctx, cmdSpec{Name: dockgen, Args: args, Dir: work, Timeout: 2 * time.Minute})
 		if err != nil {

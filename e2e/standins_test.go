@@ -50,6 +50,12 @@ const (
 	// official linux-x64 build). npm is the version Node 22.23.3 bundles.
 	nodeVersion = "22.23.3"
 	npmVersion  = "10.9.9"
+	// Bun comes from the npm registry's @oven/bun-linux-x64 package (Oven's
+	// own linux-x64 build, the binary the vendor image carries).
+	bunVersion = "1.4.5"
+	// Deno comes from the npm registry's @deno/linux-x64-glibc package (the
+	// Deno team's own linux-x64 build); 2.9.5 is dockgen's default line.
+	denoVersion = "2.9.5"
 
 	// The stand-ins' names, exactly as the generated FROM lines expect.
 	pythonImage = "docker.io/library/python:3.13-slim-trixie"
@@ -65,7 +71,10 @@ const (
 	// One ruby stand-in carries both names: see the recipe.
 	rubyImage     = "docker.io/library/ruby:3.3-trixie"
 	rubySlimImage = "docker.io/library/ruby:3.3-slim-trixie"
-	baseImage     = "localhost/dockgen-e2e-standin/trixie-base:latest"
+	// Bun has no official image: dockgen names Oven's, oven/bun:<release>-slim.
+	bunImage  = "docker.io/oven/bun:" + bunVersion + "-slim"
+	denoImage = "docker.io/denoland/deno:debian-" + denoVersion
+	baseImage = "localhost/dockgen-e2e-standin/trixie-base:latest"
 
 	// hostCABundle is copied into every stand-in: HTTPS from this machine is
 	// re-signed by a local CA, as behind a company proxy.
@@ -199,6 +208,85 @@ CMD ["node"]
 				return err
 			}
 			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(nodeEntrypoint), 0o755)
+		},
+	})
+
+	s.add(&standin{
+		name: "bun",
+		tags: []string{bunImage},
+		deps: []string{"trixie-base"},
+		// Like Oven's image: bun in /usr/local/bin with bunx linked to it,
+		// user bun (uid/gid 1000, home /home/bun), WORKDIR /home/bun/app,
+		// BUN_RUNTIME_TRANSPILER_CACHE_PATH=0, BUN_INSTALL_BIN=/usr/local/bin,
+		// a docker-entrypoint.sh that runs bun for a flag or a file, CMD bun.
+		// Oven's slim image is Debian bookworm; this one is trixie. No node.
+		dockerfile: `# STAND-IN for oven/bun:` + bunVersion + `-slim (not the vendor's image): Bun from @oven/bun-linux-x64 on Debian trixie.
+FROM ` + baseImage + `
+RUN groupadd --gid 1000 bun \
+ && useradd --uid 1000 --gid bun --shell /bin/sh --create-home bun
+COPY bun /usr/local/bin/bun
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN ln -s /usr/local/bin/bun /usr/local/bin/bunx \
+ && test "$(bun --version)" = "` + bunVersion + `" \
+ && ! command -v node
+ENV BUN_RUNTIME_TRANSPILER_CACHE_PATH=0 \
+    BUN_INSTALL_BIN=/usr/local/bin \
+    NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+WORKDIR /home/bun/app
+ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]
+CMD ["/usr/local/bin/bun"]
+`,
+		inputs: []string{"bun=" + bunVersion, "entrypoint=" + hashStrings(bunEntrypoint)},
+		prepare: func(ctx context.Context, dir string) error {
+			tgz, err := s.npmPack(ctx, "@oven/bun-linux-x64", bunVersion)
+			if err != nil {
+				return err
+			}
+			if err := extractTgz(tgz, "package/bin/bun", filepath.Join(dir, "bun")); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(bunEntrypoint), 0o755)
+		},
+	})
+
+	s.add(&standin{
+		name: "deno",
+		tags: []string{denoImage},
+		deps: []string{"trixie-base"},
+		// Like the Deno team's Debian image: deno in /usr/bin, user deno
+		// (uid 1993, its own group, no home), DENO_DIR=/deno-dir owned by
+		// it, DENO_INSTALL_ROOT=/usr/local, a docker-entrypoint.sh that
+		// runs deno for a flag or a deno subcommand. Theirs is Debian
+		// bookworm and starts under tini; this one is trixie, without tini.
+		dockerfile: `# STAND-IN for denoland/deno:debian-` + denoVersion + ` (not the vendor's image): Deno from @deno/linux-x64-glibc on Debian trixie.
+FROM ` + baseImage + `
+RUN useradd --uid 1993 --user-group deno \
+ && mkdir /deno-dir/ \
+ && chown deno:deno /deno-dir/
+ENV DENO_DIR=/deno-dir/ \
+    DENO_INSTALL_ROOT=/usr/local \
+    DENO_VERSION=` + denoVersion + ` \
+    DENO_CERT=/etc/ssl/certs/ca-certificates.crt
+COPY deno /usr/bin/deno
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN test "$(deno --version | head -n 1 | cut -d ' ' -f 2)" = "` + denoVersion + `" \
+ && ! command -v node
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["run", "https://deno.land/std/examples/welcome.ts"]
+`,
+		inputs: []string{"deno=" + denoVersion, "entrypoint=" + hashStrings(denoEntrypoint)},
+		prepare: func(ctx context.Context, dir string) error {
+			tgz, err := s.npmPack(ctx, "@deno/linux-x64-glibc", denoVersion)
+			if err != nil {
+				return err
+			}
+			if err := extractTgz(tgz, "package/deno", filepath.Join(dir, "deno")); err != nil {
+				return err
+			}
+			if err := os.Chmod(filepath.Join(dir, "deno"), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dir, "docker-entrypoint.sh"), []byte(denoEntrypoint), 0o755)
 		},
 	})
 
@@ -626,6 +714,29 @@ fi
 exec "$@"
 `
 
+// bunEntrypoint is the bun stand-in's docker-entrypoint.sh: like Oven's, a
+// first argument that is a flag or not a command runs with bun.
+const bunEntrypoint = `#!/bin/sh
+set -e
+if [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ]; then
+  set -- /usr/local/bin/bun "$@"
+fi
+exec "$@"
+`
+
+// denoEntrypoint is the deno stand-in's docker-entrypoint.sh: like the
+// Deno team's, a flag or a deno subcommand runs with deno.
+const denoEntrypoint = `#!/bin/sh
+if [ "$1" != "${1#-}" ]; then
+  exec deno "$@"
+fi
+case "$1" in
+  bench | bundle | cache | check | compile | completions | coverage | doc | eval | fmt | help | info | init | install | jupyter | lint | lsp | publish | repl | run | serve | task | test | types | uninstall | upgrade | vendor)
+    exec deno "$@" ;;
+esac
+exec "$@"
+`
+
 func (s *standins) add(si *standin) { s.all[si.name] = si }
 
 // recipeHash hashes a stand-in's recipe and those of the stand-ins below it.
@@ -763,7 +874,10 @@ func (s *standins) npmPack(ctx context.Context, pkg, version string) (string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	file := filepath.Join(dir, pkg+"-"+version+".tgz")
+	// npm names a scoped package's tarball without the @ and the slash:
+	// @oven/bun-linux-x64 -> oven-bun-linux-x64-1.4.5.tgz.
+	base := strings.ReplaceAll(strings.TrimPrefix(pkg, "@"), "/", "-") + "-" + version + ".tgz"
+	file := filepath.Join(dir, base)
 	if _, err := os.Stat(file); err == nil {
 		return file, nil
 	}
@@ -776,7 +890,7 @@ func (s *standins) npmPack(ctx context.Context, pkg, version string) (string, er
 	if _, err := runCmd(ctx, cmdSpec{Name: "npm", Args: []string{"pack", pkg + "@" + version}, Dir: tmp, Timeout: 10 * time.Minute}); err != nil {
 		return "", err
 	}
-	return file, os.Rename(filepath.Join(tmp, pkg+"-"+version+".tgz"), file)
+	return file, os.Rename(filepath.Join(tmp, base), file)
 }
 
 // debianMirror is the Debian mirror apt uses on this machine (from

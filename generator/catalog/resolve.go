@@ -163,8 +163,12 @@ func (s *Stack) resolveRange(raw string, now time.Time) (Resolution, error) {
 	// release does: "<3.12.5" admits 3.12, ">=3.11.4" admits 3.11.
 	satisfies := func(line string) bool {
 		lo, hi := line+".0", line+".999"
-		if s.Language == "node" {
+		switch {
+		case s.Language == "node":
 			lo, hi = line+".0.0", line+".999.999"
+		case strings.Count(line, ".") == 2:
+			// An exact release (Bun's and Deno's lines): ">=1.4" admits 1.4.0.
+			lo, hi = line, line
 		}
 		for _, probe := range []string{lo, hi} {
 			if v, err := semver.NewVersion(probe); err == nil && c.Check(v) {

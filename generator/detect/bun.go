@@ -5,14 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 )
-
-// bunFrameworks are the HTTP frameworks a Bun app names in package.json,
-// in the order they are checked.
-var bunFrameworks = []struct{ dep, name string }{
-	{"hono", "hono"}, {"elysia", "elysia"}, {"express", "express"},
-}
 
 var (
 	// jsPortKey finds `port: 8080` (Bun.serve, Deno.serve, an exported
@@ -62,16 +57,59 @@ func detectBun(fsys fs.FS) (Facts, bool) {
 		r.evidence("version", "package.json", "packageManager = "+quote(pkg.PackageManager))
 	}
 
+	if r.f.Version.Raw == "" {
+		bunLockVersion(fsys, r)
+	}
+
 	r.f.Dependencies = pkg.Dependencies
-	for _, fw := range bunFrameworks {
-		if contains(pkg.Dependencies, fw.dep) {
-			r.f.Framework = fw.name
-			r.evidence("framework", "package.json", "depends on "+fw.dep)
-			break
+	// The frameworks are Node.js's (one table, nodeFrameworks): Next.js,
+	// Nuxt, Astro, SvelteKit and Remix build and run under Bun as under
+	// Node.js, with bun running the built server.
+	nodeFramework(r, pkg)
+	if bunBuilds[r.f.Framework] {
+		if _, ok := pkg.Scripts["build"]; ok {
+			r.f.BuildScript = true
+		} else {
+			r.warn("package.json: %s needs a build (scripts.build, e.g. %q) before it can serve; add one", r.f.Framework, r.f.Framework+" build")
 		}
+	}
+	if r.f.Framework == "next" {
+		nextOutput(fsys, r)
+	}
+	if r.f.BuildScript && nodeBuiltServer(fsys, r, pkg, "bun") {
+		return r.f, true
 	}
 	bunCommand(fsys, r, pkg)
 	return r.f, true
+}
+
+// bunBuilds are the frameworks whose server exists only after their build
+// (scripts.build): the Dockerfile then builds in a stage of its own.
+var bunBuilds = map[string]bool{"next": true, "nuxt": true, "remix": true, "astro": true, "sveltekit": true, "solid-start": true, "react-router": true, "qwik": true}
+
+// bunLockText finds bun.lock's lockfileVersion. Bun 1.2 introduced the
+// text lockfile (lockfileVersion 0 and 1, written up to 1.3); Bun 1.4
+// writes lockfileVersion 2 with a configVersion, which Bun 1.2 and 1.3
+// ignore ("Ignoring lockfile"), so a frozen install fails there.
+var bunLockText = regexp.MustCompile(`"lockfileVersion"\s*:\s*(\d+)`)
+
+// bunLockVersion derives the Bun release a lockfile needs when nothing
+// pins one: the text bun.lock's generation is a floor for the image.
+func bunLockVersion(fsys fs.FS, r *recorder) {
+	src, ok := readSource(fsys, "bun.lock")
+	if !ok {
+		return
+	}
+	m := bunLockText.FindSubmatch(src)
+	if m == nil {
+		return
+	}
+	floor, reason := "1.2", "text lockfile (Bun 1.2 and later)"
+	if n, _ := strconv.Atoi(string(m[1])); n >= 2 {
+		floor, reason = "1.4", "written by Bun 1.4 and later (earlier releases ignore it)"
+	}
+	r.f.Version = VersionReq{Raw: ">=" + floor, Pinned: false, Source: "bun.lock"}
+	r.evidence("version", "bun.lock", fmt.Sprintf("lockfileVersion %s: %s", m[1], reason))
 }
 
 // bunCommand: a simple scripts.start run directly (bun run src/index.ts),
@@ -87,6 +125,14 @@ func bunCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 			r.f.Command = fields
 		case scriptSafe.MatchString(script) && len(fields) >= 2 && fields[0] == "bun":
 			r.f.Command = append([]string{"bun", "run"}, fields[1:]...)
+		case scriptSafe.MatchString(script) && scriptBins[fields[0]]:
+			// next start: the package's CLI, run by bun itself (the
+			// image has no node for its #!/usr/bin/env node line).
+			r.f.Command = append([]string{"bun", "node_modules/.bin/" + fields[0]}, fields[1:]...)
+			if p := firstPort([]byte(script), nextPort); p != 0 && r.f.Framework == "next" {
+				r.f.Port = p
+				r.evidence("port", "package.json", "scripts.start sets the port: "+quote(script))
+			}
 		default:
 			r.f.Command = []string{"bun", "run", "start"}
 		}
@@ -114,6 +160,9 @@ func bunCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 		r.f.Command = []string{"bun", "run", entry}
 		r.evidence("command", entry, entry+" exists (no start script, module or main)")
 	}
+	if r.f.Port != 0 {
+		return
+	}
 	if entry != "" {
 		r.evidence("entrypoint", entry, "start file")
 		if src, ok := readSource(fsys, entry); ok {
@@ -126,7 +175,11 @@ func bunCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 	}
 	if r.f.Command != nil {
 		r.f.Port = 3000
-		r.evidence("port", "package.json", "Bun.serve's default 3000")
+		reason := "Bun.serve's default 3000"
+		if bunBuilds[r.f.Framework] {
+			reason = r.f.Framework + " default 3000"
+		}
+		r.evidence("port", "package.json", reason)
 	}
 }
 

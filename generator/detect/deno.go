@@ -61,6 +61,19 @@ func detectDeno(fsys fs.FS) (Facts, bool) {
 			break
 		}
 	}
+	if r.f.Framework == "" {
+		// Fresh 1.x is imported from deno.land/x ("$fresh/": ".../x/fresh@1.7.3/").
+		for _, key := range sortedKeys(toAny(cfg.Imports)) {
+			if strings.Contains(cfg.Imports[key], "deno.land/x/fresh@") {
+				r.f.Framework = "fresh"
+				r.evidence("framework", marker, "imports "+cfg.Imports[key])
+				break
+			}
+		}
+	}
+	if r.f.Framework == "" && exists(fsys, "package.json") && denoNodeFramework(fsys, r) {
+		return r.f, true
+	}
 	denoCommand(fsys, r, cfg)
 	return r.f, true
 }
@@ -94,18 +107,32 @@ func toAny(m map[string]string) map[string]any {
 // else Deno.serve's default 8000.
 func denoCommand(fsys fs.FS, r *recorder, cfg denoConfig) {
 	entry := ""
-	task := ""
-	switch t := cfg.Tasks["start"].(type) {
-	case string:
-		task = t
-	case map[string]any:
-		task, _ = t["command"].(string)
+	taskOf := func(name string) string {
+		switch t := cfg.Tasks[name].(type) {
+		case string:
+			return t
+		case map[string]any:
+			s, _ := t["command"].(string)
+			return s
+		}
+		return ""
+	}
+	name, task := "start", taskOf("start")
+	if strings.Contains(task, "--watch") {
+		// Fresh 1.x's start task is its dev server; its preview task
+		// runs main.ts in production mode.
+		if p := taskOf("preview"); r.f.Framework == "fresh" && p != "" && !strings.Contains(p, "--watch") {
+			r.warn("deno.json: tasks.start %s is a development server (--watch); using tasks.preview", quote(task))
+			name, task = "preview", p
+		}
 	}
 	if task != "" {
 		fields := strings.Fields(task)
-		if scriptSafe.MatchString(task) && len(fields) >= 3 && fields[0] == "deno" && (fields[1] == "run" || fields[1] == "serve") {
+		if strings.Contains(task, "--watch") {
+			r.warn("deno.json: tasks.start %s is a development server (--watch); running the entry file directly", quote(task))
+		} else if scriptSafe.MatchString(task) && len(fields) >= 3 && fields[0] == "deno" && (fields[1] == "run" || fields[1] == "serve") {
 			r.f.Command = fields
-			r.evidence("command", "deno.json", "tasks.start = "+quote(task))
+			r.evidence("command", "deno.json", "tasks."+name+" = "+quote(task))
 			for _, f := range fields[2:] {
 				if !strings.HasPrefix(f, "-") && exists(fsys, strings.TrimPrefix(f, "./")) {
 					entry = strings.TrimPrefix(f, "./")
@@ -184,4 +211,46 @@ func stripJSONC(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// denoBuilds are the Node.js meta-frameworks Deno builds and runs from a
+// package.json (Deno's own guides: Next.js, Astro, SvelteKit), with
+// Node.js's knowledge of them (nodeFrameworks, BuiltServer).
+var denoBuilds = map[string]bool{"next": true, "astro": true, "sveltekit": true}
+
+// denoNodeFramework detects a meta-framework in the package.json of a
+// Deno project: deno install installs node_modules from it, deno task
+// build runs its build script, and deno runs the built server (with -A:
+// these servers read the environment and files, use the network and the
+// OS). false when package.json names none of them.
+func denoNodeFramework(fsys fs.FS, r *recorder) bool {
+	pkg, _ := readPackageJSON(fsys, r)
+	probe := &recorder{}
+	nodeFramework(probe, pkg)
+	if !denoBuilds[probe.f.Framework] {
+		return false
+	}
+	r.f.Framework = probe.f.Framework
+	r.f.Evidence = append(r.f.Evidence, probe.f.Evidence...)
+	r.f.Dependencies = append(r.f.Dependencies, pkg.Dependencies...)
+	if _, ok := pkg.Scripts["build"]; ok {
+		r.f.BuildScript = true
+	} else {
+		r.warn("package.json: %s needs a build (scripts.build) before it can serve; add one", r.f.Framework)
+	}
+	if r.f.Framework == "next" {
+		nextOutput(fsys, r)
+	}
+	cmd, port, reason := BuiltServer("deno", r.f.Framework, r.f.OutputDir)
+	if cmd == nil { // Next.js without standalone output
+		cmd, port, reason = []string{"deno", "run", "-A", "npm:next", "start"}, 3000, "next start from node_modules (npm:next), run by deno"
+		if p := firstPort([]byte(pkg.Scripts["start"]), nextPort); p != 0 {
+			cmd, port = append(cmd, "-p", fmt.Sprint(p)), p
+		}
+	}
+	r.f.Command = cmd
+	r.evidence("command", "package.json", reason+"; -A: the server reads the environment and files, and uses the network and the OS")
+	r.f.Port = port
+	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port))
+	return true
 }

@@ -376,6 +376,9 @@ func TestDetectFixtures(t *testing.T) {
 	for name, w := range javaFixtures {
 		tests[name] = w
 	}
+	for name, w := range frameworkFixtures {
+		tests[name] = w
+	}
 	for name, w := range dotnetFixtures {
 		tests[name] = w
 	}

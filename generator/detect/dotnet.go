@@ -82,6 +82,7 @@ type dotnetProject struct {
 	exe      bool // an application, not a library
 	test     bool
 	refs     []string // referenced project files, slash paths from the root
+	packages []string // PackageReference names
 }
 
 func (p dotnetProject) web() bool { return p.sdk == "Microsoft.NET.Sdk.Web" }
@@ -121,6 +122,11 @@ func detectDotnet(fsys fs.FS) (Facts, bool) {
 	r.evidence("language", marker, ".NET project "+files[0])
 	r.evidence("package_manager", marker, "dotnet restore and publish")
 	if len(apps) == 0 {
+		for _, p := range projects {
+			if p.sdk == "Microsoft.NET.Sdk.BlazorWebAssembly" {
+				r.warn("%s: a standalone Blazor WebAssembly app is a static site (publish writes wwwroot/ for a web server); dockgen has no server for it: host it in an ASP.NET Core project or serve wwwroot/ with nginx", p.file)
+			}
+		}
 		r.warn("%s: no application project (only libraries or tests); pass --main with the project file to publish", marker)
 		dotnetSettings(fsys, r)
 		return r.f, true
@@ -163,6 +169,10 @@ func detectDotnet(fsys fs.FS) (Facts, bool) {
 	if app.web() {
 		r.f.Framework = "aspnetcore"
 		r.evidence("framework", app.file, "Sdk=\"Microsoft.NET.Sdk.Web\" (ASP.NET Core)")
+		if file, why := blazorApp(fsys, app); file != "" {
+			r.f.Framework = "blazor"
+			r.evidence("framework", file, why+": a Blazor web app, served by ASP.NET Core")
+		}
 		r.f.Port = 8080
 		r.evidence("port", app.file, "ASP.NET Core images listen on 8080 (ASPNETCORE_HTTP_PORTS, .NET 8 and later)")
 	}
@@ -320,6 +330,7 @@ func readDotnetProject(fsys fs.FS, file string, r *recorder) (dotnetProject, boo
 	p.tfm = newestTFM(tfms)
 	for _, ig := range x.Items {
 		for _, pr := range ig.Packages {
+			p.packages = append(p.packages, pr.Include)
 			if pr.Include == "Microsoft.NET.Test.Sdk" {
 				p.test = true
 			}
@@ -415,4 +426,27 @@ func globalJSONSDK(fsys fs.FS) string {
 func atoiOr0(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// blazorRazor finds a Blazor web app's component registration in its
+// startup code: AddRazorComponents (.NET 8's Blazor Web App) or
+// AddServerSideBlazor (Blazor Server).
+var blazorRazor = regexp.MustCompile(`\.Add(?:RazorComponents|ServerSideBlazor)\(`)
+
+// blazorApp reports where an ASP.NET Core project shows it is a Blazor
+// web app: the Blazor WebAssembly server package, or Program.cs
+// registering Razor components; "" when it is not one.
+func blazorApp(fsys fs.FS, app dotnetProject) (file, why string) {
+	for _, pkg := range app.packages {
+		if pkg == "Microsoft.AspNetCore.Components.WebAssembly.Server" {
+			return app.file, "references " + pkg
+		}
+	}
+	program := path.Join(path.Dir(app.file), "Program.cs")
+	if src, ok := readSource(fsys, program); ok {
+		if m := blazorRazor.Find(src); m != nil {
+			return program, "calls " + strings.TrimPrefix(strings.TrimSuffix(string(m), "("), ".")
+		}
+	}
+	return "", ""
 }

@@ -26,19 +26,35 @@ var managerFiles = map[string][]struct{ file, manager string }{
 // base framework is one others are built on (express under NestJS or a
 // Next.js custom server, starlette under FastAPI): beside a framework
 // that is not a base, it is expected, not an ambiguity.
-var frameworkDeps = map[string][]struct {
-	dep, framework string
-	base           bool
-}{
+var frameworkDeps = map[string][]frameworkDep{
 	"python": {
 		{"django", "django", false}, {"fastapi", "fastapi", false}, {"flask", "flask", false},
 		{"starlette", "starlette", true}, {"streamlit", "streamlit", false},
+		// pythonWebFramework's order; aiohttp and tornado are often
+		// libraries (an HTTP client, an event loop) beside another.
+		{"sanic", "sanic", false}, {"litestar", "litestar", false}, {"falcon", "falcon", false},
+		{"bottle", "bottle", false}, {"tornado", "tornado", true}, {"aiohttp", "aiohttp", true},
 	},
-	"node": {
-		{"next", "next", false}, {"@nestjs/core", "nest", false}, {"nuxt", "nuxt", false},
-		{"@remix-run/node", "remix", false}, {"astro", "astro", false}, {"@sveltejs/kit", "sveltekit", false},
-		{"express", "express", true}, {"fastify", "fastify", true}, {"koa", "koa", true}, {"hono", "hono", true},
-	},
+	"node": jsFrameworkDeps(),
+	"bun":  jsFrameworkDeps(),
+}
+
+// jsFrameworkDeps is frameworkDeps' rows for Node.js and Bun, from the
+// detector's own table.
+func jsFrameworkDeps() []frameworkDep {
+	var out []frameworkDep
+	for _, fw := range nodeFrameworks {
+		for _, d := range fw.deps {
+			out = append(out, frameworkDep{d, fw.name, fw.base})
+		}
+	}
+	return out
+}
+
+// frameworkDep is a dependency that makes a framework.
+type frameworkDep struct {
+	dep, framework string
+	base           bool
 }
 
 // explainChoices adds, for the package manager and the framework, the

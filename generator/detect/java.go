@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -53,14 +54,26 @@ var (
 // javaFrameworks are the frameworks dockgen knows, each with the marker
 // that names it in a pom (group or artifact prefix) and in a Gradle build
 // (plugin id), in the order a tie is broken.
-var javaFrameworks = []struct {
+//
+// The web libraries after them (javaWebLibraries, java_web.go: Spark,
+// Ktor, Javalin, Vert.x, Dropwizard, Helidon) are frameworks too, but
+// build as a plain application (their own main class, the application
+// plugin or the pom's <mainClass>); gradleDeps are the "group:artifact"
+// prefixes that name them in a build file or a version catalog.
+var javaFrameworks = append([]javaFramework{
+	{name: "spring-boot", mavenMarkers: []string{"org.springframework.boot"}, gradlePlugin: []string{"org.springframework.boot"}},
+	{name: "quarkus", mavenMarkers: []string{"io.quarkus"}, gradlePlugin: []string{"io.quarkus"}},
+	{name: "micronaut", mavenMarkers: []string{"io.micronaut"}, gradlePlugin: []string{"io.micronaut.application", "io.micronaut.minimal.application"}},
+}, javaWebLibraries...)
+
+// javaFramework is one row of javaFrameworks.
+type javaFramework struct {
 	name         string
 	mavenMarkers []string
 	gradlePlugin []string
-}{
-	{"spring-boot", []string{"org.springframework.boot"}, []string{"org.springframework.boot"}},
-	{"quarkus", []string{"io.quarkus"}, []string{"io.quarkus"}},
-	{"micronaut", []string{"io.micronaut"}, []string{"io.micronaut.application", "io.micronaut.minimal.application"}},
+	gradleDeps   []string
+	// plain: it builds and runs as a plain application with a main class.
+	plain bool
 }
 
 // detectJava detects a Maven (pom.xml) or Gradle (build.gradle[.kts],
@@ -87,8 +100,9 @@ func detectJava(fsys fs.FS) (Facts, bool) {
 		detectMaven(fsys, r)
 	}
 	javaVersionFiles(fsys, r)
+	javaWebCommand(fsys, r)
 	javaPort(fsys, r)
-	if r.f.Framework != "" {
+	if !javaPlain(r.f.Framework) {
 		file := r.f.Evidence[0].File
 		for _, e := range r.f.Evidence {
 			if e.Field == "framework" {
@@ -221,7 +235,7 @@ func detectMaven(fsys fs.FS, r *recorder) {
 		}
 	}
 	setJavaFramework(r, "pom.xml", found)
-	if r.f.Framework == "" {
+	if javaPlain(r.f.Framework) {
 		mainClass := props["exec.mainClass"]
 		if m := pomMainClass.FindSubmatch(data); mainClass == "" && m != nil {
 			mainClass = resolve(string(m[1]))
@@ -278,9 +292,14 @@ func detectGradle(fsys fs.FS, r *recorder, files []string) {
 			if id := gradlePluginIn(b.src, fw.gradlePlugin); id != "" {
 				found = append(found, fw.name)
 				r.evidence("framework", b.file, "applies the "+id+" plugin")
-				if app < 0 {
+				if app < 0 && !fw.plain {
 					app = i
 				}
+				break
+			}
+			if dep := gradleDepIn(fsys, b.src, fw.gradleDeps); dep != "" {
+				found = append(found, fw.name)
+				r.evidence("framework", b.file, "depends on "+dep)
 				break
 			}
 		}
@@ -322,9 +341,14 @@ func detectGradle(fsys fs.FS, r *recorder, files []string) {
 		}
 	}
 
-	if r.f.Framework == "" {
-		if gradlePluginIn(b.src, []string{"application"}) == "" {
-			r.warn("%s: no framework and no application plugin; dockgen builds with installDist, which needs plugins { application }", b.file)
+	if javaPlain(r.f.Framework) {
+		// The Ktor plugin applies the application plugin itself.
+		if gradlePluginIn(b.src, []string{"application", "io.ktor.plugin"}) == "" {
+			what := "no framework"
+			if r.f.Framework != "" {
+				what = r.f.Framework + " builds as a plain application"
+			}
+			r.warn("%s: %s and no application plugin; dockgen builds with installDist, which needs plugins { application }", b.file, what)
 		}
 		mainClass := ""
 		if m := gradleMainClass.FindStringSubmatch(b.src); m != nil {
@@ -388,6 +412,11 @@ func setJavaFramework(r *recorder, file string, found []string) {
 	if len(found) == 0 {
 		return
 	}
+	// A web library beside Spring Boot, Quarkus or Micronaut is one of
+	// its dependencies, not a second framework.
+	if !javaPlain(found[0]) {
+		found = slices.DeleteFunc(found, javaPlain)
+	}
 	r.f.Framework = found[0]
 	if len(found) > 1 {
 		r.warn("%s: several frameworks (%s); using %s; pass --framework to choose", file, strings.Join(found, ", "), found[0])
@@ -444,6 +473,10 @@ func javaVersionFiles(fsys fs.FS, r *recorder) {
 // without one listens on 8080.
 func javaPort(fsys fs.FS, r *recorder) {
 	if r.f.Framework == "" {
+		return
+	}
+	if javaPlain(r.f.Framework) {
+		javaWebPort(fsys, r)
 		return
 	}
 	keys := map[string]string{"spring-boot": "server.port", "quarkus": "quarkus.http.port", "micronaut": "micronaut.server.port"}

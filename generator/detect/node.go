@@ -136,25 +136,36 @@ func detectNode(fsys fs.FS) (Facts, bool) {
 	return r.f, true
 }
 
-// nodeFrameworks are the frameworks, in precedence order: Next.js and
-// NestJS, the meta-frameworks (each depends on a server of its own), then
-// the HTTP frameworks they may be built on. SvelteKit is a devDependency
-// by convention. explain.go's frameworkDeps lists the same order.
+// nodeFrameworks are the JavaScript frameworks of Node.js and Bun (one
+// table: detectBun uses it too), in precedence order: Next.js and NestJS,
+// the meta-frameworks (each depends on a server of its own), then the
+// HTTP frameworks they may be built on (base: expected beside another
+// one, not an ambiguity; explain.go's frameworkDeps derives from this).
+// SvelteKit is a devDependency by convention.
 var nodeFrameworks = []struct {
 	deps []string
 	name string
 	dev  bool
+	base bool
 }{
-	{[]string{"next"}, "next", false},
-	{[]string{"@nestjs/core"}, "nest", false},
-	{[]string{"nuxt"}, "nuxt", false},
-	{[]string{"@remix-run/node", "@remix-run/serve", "@remix-run/express"}, "remix", false},
-	{[]string{"astro"}, "astro", false},
-	{[]string{"@sveltejs/kit"}, "sveltekit", true},
-	{[]string{"express"}, "express", false},
-	{[]string{"fastify"}, "fastify", false},
-	{[]string{"koa"}, "koa", false},
-	{[]string{"hono"}, "hono", false},
+	{deps: []string{"next"}, name: "next"},
+	{deps: []string{"@nestjs/core"}, name: "nest"},
+	{deps: []string{"nuxt"}, name: "nuxt"},
+	{deps: []string{"@remix-run/node", "@remix-run/serve", "@remix-run/express"}, name: "remix"},
+	{deps: []string{"astro"}, name: "astro"},
+	{deps: []string{"@sveltejs/kit"}, name: "sveltekit", dev: true},
+	{deps: []string{"@solidjs/start"}, name: "solid-start"},
+	{deps: []string{"@react-router/serve"}, name: "react-router"},
+	{deps: []string{"@builder.io/qwik-city"}, name: "qwik", dev: true},
+	{deps: []string{"@adonisjs/core"}, name: "adonisjs"},
+	{deps: []string{"@strapi/strapi"}, name: "strapi"},
+	{deps: []string{"sails"}, name: "sails"},
+	{deps: []string{"express"}, name: "express", base: true},
+	{deps: []string{"fastify"}, name: "fastify", base: true},
+	{deps: []string{"koa"}, name: "koa", base: true},
+	{deps: []string{"hono"}, name: "hono", base: true},
+	{deps: []string{"elysia"}, name: "elysia", base: true},
+	{deps: []string{"@hapi/hapi"}, name: "hapi", base: true},
 }
 
 // nodeFramework sets the first framework of nodeFrameworks the
@@ -340,7 +351,7 @@ var nodeStartScripts = []string{"start:prod", "start:production", "start", "serv
 // framework's production server, else node <main> when that file exists,
 // else node on a conventional file (or its build output).
 func nodeCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
-	if nodeBuiltServer(fsys, r, pkg) {
+	if nodeBuiltServer(fsys, r, pkg, "node") {
 		return
 	}
 	pm := r.f.PackageManager
@@ -589,6 +600,11 @@ func nodeRequiredModule(fsys fs.FS, from string, src []byte, name string) string
 // Fastify and plain node:http have no default port: listen() without one
 // picks a random free port), labelled as such.
 func nodeDefaultPort(r *recorder, file string) {
+	if p, reason := nodeFrameworkPort(r.f.Framework); p != 0 {
+		r.f.Port = p
+		r.evidence("port", "package.json", reason)
+		return
+	}
 	r.f.Port = 3000
 	switch r.f.Framework {
 	case "hono":
@@ -622,50 +638,167 @@ func nodeServerChecks(r *recorder, pkg packageJSON, entry string, src []byte) {
 		if !contains(pkg.Dependencies, "@hono/node-server") {
 			r.warn("package.json: hono runs on Node.js through @hono/node-server, which is not a dependency")
 		}
+	case "hapi":
+		if hapiLocalhost.Match(src) {
+			r.warn("%s: the hapi server listens on localhost only; use host: '0.0.0.0' so the container's port answers", entry)
+		}
 	}
 }
 
 // nodeBuiltServer sets the command and port of the meta-frameworks whose
-// build writes a server of its own, run with node (their start scripts
-// are often a dev or preview server): Nuxt's .output, SvelteKit's
-// adapter-node build/, Astro's @astrojs/node dist/server, Next.js
-// standalone server.js. Remix runs remix-serve on its server build.
-func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON) bool {
-	var cmd []string
-	port, reason := 3000, ""
-	switch {
-	case r.f.Framework == "next" && r.f.OutputDir == ".next/standalone":
-		cmd, reason = []string{"node", "server.js"}, "standalone output runs .next/standalone/server.js"
-	case r.f.Framework == "nuxt":
-		cmd, reason = []string{"node", ".output/server/index.mjs"}, "nuxt build writes the server to .output/server/index.mjs"
-	case r.f.Framework == "sveltekit":
-		cmd, reason = []string{"node", "build"}, "@sveltejs/adapter-node writes the server to build/"
-		if !contains(pkg.Dependencies, "@sveltejs/adapter-node") && !contains(pkg.DevDeps, "@sveltejs/adapter-node") {
-			r.warn("package.json: SvelteKit without @sveltejs/adapter-node builds no Node.js server; add it (or @sveltejs/adapter-static for a static site)")
-		}
-	case r.f.Framework == "astro":
-		cmd, reason = []string{"node", "./dist/server/entry.mjs"}, "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
-		port = 4321
-	case r.f.Framework == "remix":
-		if start, ok := pkg.Scripts["start"]; ok && nodeDevServer(start) == "" {
-			return false // remix-serve ./build/server/index.js, run directly
-		}
-		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"
-	default:
+// build writes a server of its own (their start scripts are often a dev
+// or preview server); see BuiltServer. Remix with a start script runs it
+// (remix-serve ./build/server/index.js) under Node.js.
+//
+// rt is the runtime that runs the server: "node", or "bun" for the same
+// frameworks under Bun (detectBun).
+func nodeBuiltServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) bool {
+	if start, ok := pkg.Scripts["start"]; ok && rt == "node" && r.f.Framework == "remix" && nodeDevServer(start) == "" {
 		return false
+	}
+	if r.f.Framework == "qwik" {
+		qwikServer(fsys, r, pkg, rt)
+		return true
+	}
+	cmd, port, reason := BuiltServer(rt, r.f.Framework, r.f.OutputDir)
+	if cmd == nil {
+		return false
+	}
+	if r.f.Framework == "sveltekit" && !contains(pkg.Dependencies, "@sveltejs/adapter-node") && !contains(pkg.DevDeps, "@sveltejs/adapter-node") {
+		r.warn("package.json: SvelteKit without @sveltejs/adapter-node builds no Node.js server; add it (or @sveltejs/adapter-static for a static site)")
 	}
 	r.f.Command = cmd
 	r.evidence("command", "package.json", reason)
 	r.f.Port = port
-	r.evidence("port", "package.json", fmt.Sprintf("%s listens on %d by default", r.f.Framework, port))
+	portReason := fmt.Sprintf("%s listens on %d by default (PORT)", r.f.Framework, port)
+	if r.f.Framework == "adonisjs" {
+		portReason = "AdonisJS has no default port; 3333 is a convention (the starter kits' .env PORT=3333), set with PORT and HOST"
+		r.warn("package.json: AdonisJS validates its environment at start (start/env.ts: APP_KEY, LOG_LEVEL, ...); pass those at run time, the image sets only NODE_ENV, PORT and HOST")
+	}
+	r.evidence("port", "package.json", portReason)
 	r.f.PortEnv = true
 	r.evidence("port_env", "package.json", fmt.Sprintf("%s's built server reads PORT", r.f.Framework))
 	return true
 }
 
+// hapiLocalhost finds a hapi server bound to the loopback address.
+var hapiLocalhost = regexp.MustCompile(`host\s*:\s*['"](?:localhost|127\.0\.0\.1)['"]`)
+
+// nodeFrameworkPorts are the default ports of the Node.js frameworks that
+// have one of their own besides 3000 (Strapi's and Sails' 1337), and the
+// conventions of those that have none.
+var nodeFrameworkPorts = map[string]struct {
+	port   int
+	reason string
+}{
+	"strapi": {1337, "Strapi listens on 1337 by default (PORT, HOST 0.0.0.0)"},
+	"sails":  {1337, "Sails listens on 1337 by default (PORT)"},
+	"hapi":   {3000, "no port in the code; 3000 is a convention, hapi has no default (an ephemeral port)"},
+}
+
+// nodeFrameworkPort is the port of a framework without one in the code:
+// its default or a convention (said so in reason); 0 for the others.
+func nodeFrameworkPort(framework string) (int, string) {
+	p := nodeFrameworkPorts[framework]
+	return p.port, p.reason
+}
+
+// NodeDefaultPort is the port a JavaScript framework listens on when
+// nothing sets one (the Node.js and Bun stacks' default): a built
+// server's, a framework's own, else 3000.
+func NodeDefaultPort(framework string) int {
+	if _, port, _ := BuiltServer("node", framework, ""); port != 0 {
+		return port
+	}
+	if p, _ := nodeFrameworkPort(framework); p != 0 {
+		return p
+	}
+	return 3000
+}
+
+// qwikServe is the serve script of a Qwik City adapter: node
+// server/entry.express (or entry.fastify, entry.node-server).
+var qwikServe = regexp.MustCompile(`^node\s+(server/entry\.[\w-]+(?:\.m?js)?)$`)
+
+// qwikServer runs the server a Qwik City adapter builds (scripts.serve,
+// `node server/entry.express`); its start script is Vite's dev server, so
+// without an adapter there is no command, only a warning.
+func qwikServer(fsys fs.FS, r *recorder, pkg packageJSON, rt string) {
+	m := qwikServe.FindStringSubmatch(strings.TrimSpace(pkg.Scripts["serve"]))
+	if m == nil {
+		r.warn("package.json: Qwik City without a Node.js adapter builds no server (its start script is Vite's dev server); add one (npm run qwik add express) or pass --cmd")
+		return
+	}
+	r.f.Command = []string{rt, m[1]}
+	r.evidence("command", "package.json", "scripts.serve = "+quote(pkg.Scripts["serve"])+": the adapter's server build")
+	adapter := strings.TrimPrefix(strings.TrimSuffix(strings.TrimSuffix(m[1], ".js"), ".mjs"), "server/")
+	for _, ext := range []string{".tsx", ".ts", ".js"} {
+		entry := "src/" + adapter + ext
+		if src, ok := readSource(fsys, entry); ok {
+			r.evidence("entrypoint", entry, "the adapter's server entry")
+			if p := firstPort(src, nodeEnvPort, nodeListen, nodePortOption); p != 0 {
+				r.f.Port = p
+				r.evidence("port", entry, fmt.Sprintf("listens on %d", p))
+				return
+			}
+		}
+	}
+	r.f.Port = 3000
+	r.evidence("port", "package.json", "no port in the adapter's entry; 3000 is a convention (PORT)")
+}
+
+// BuiltServer is the start command, default port and reason of a
+// JavaScript meta-framework whose build writes a server of its own, run
+// by rt ("node", "bun", or "deno" with deno run -A): Next.js standalone server.js, Nuxt's .output,
+// SvelteKit's adapter-node build/, Astro's @astrojs/node dist/server,
+// remix-serve on Remix's server build. nil for other frameworks (and for
+// Next.js without standalone output, which runs next start). The spec's
+// default commands of the Node.js and Bun stacks use it too.
+func BuiltServer(rt, framework, outputDir string) (cmd []string, port int, reason string) {
+	run := func(file string) []string {
+		if rt == "deno" {
+			return []string{"deno", "run", "-A", file}
+		}
+		return []string{rt, file}
+	}
+	port = 3000
+	switch {
+	case framework == "next" && outputDir == ".next/standalone":
+		cmd, reason = run("server.js"), "standalone output runs .next/standalone/server.js"
+	case framework == "nuxt":
+		cmd, reason = run(".output/server/index.mjs"), "nuxt build writes the server to .output/server/index.mjs"
+	case framework == "sveltekit":
+		cmd, reason = run("build"), "@sveltejs/adapter-node writes the server to build/"
+		if rt != "node" {
+			cmd = run("./build/index.js") // `bun build` is Bun's bundler; deno runs files
+		}
+	case framework == "astro":
+		cmd, reason = run("./dist/server/entry.mjs"), "@astrojs/node (standalone) writes the server to dist/server/entry.mjs"
+		port = 4321
+	case framework == "remix":
+		cmd, reason = []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}, "remix-serve serves the server build"
+		if rt == "bun" {
+			cmd = append([]string{"bun"}, cmd...)
+		}
+	case framework == "react-router":
+		cmd, reason = []string{"node_modules/.bin/react-router-serve", "./build/server/index.js"}, "react-router-serve (@react-router/serve) serves the server build"
+		if rt == "bun" {
+			cmd = append([]string{"bun"}, cmd...)
+		}
+	case framework == "solid-start":
+		cmd, reason = run(".output/server/index.mjs"), "SolidStart's build (Nitro) writes the server to .output/server/index.mjs"
+	case framework == "adonisjs":
+		cmd, reason = run("build/bin/server.js"), "node ace build writes the compiled app to build/ (its bin/server.js starts the HTTP server)"
+		port = 3333
+	default:
+		return nil, 0, ""
+	}
+	return cmd, port, reason
+}
+
 // scriptBins are CLIs whose start scripts can run directly from
 // node_modules/.bin, without a package manager in the final image.
-var scriptBins = map[string]bool{"next": true, "nuxt": true, "remix-serve": true, "astro": true, "fastify": true}
+var scriptBins = map[string]bool{"next": true, "nuxt": true, "remix-serve": true, "astro": true, "fastify": true, "react-router-serve": true, "strapi": true}
 
 // scriptCommand turns a package.json script into an exec-form command. A
 // simple "node server.js" or "next start" runs directly, so the app is
@@ -729,4 +862,12 @@ func resolveJS(fsys fs.FS, p string) string {
 		}
 	}
 	return ""
+}
+
+// BuiltServerReadsPort reports whether the framework's production server
+// is one its build writes (BuiltServer, and Qwik City's adapters), all of
+// which read PORT: the image then sets it.
+func BuiltServerReadsPort(framework, outputDir string) bool {
+	cmd, _, _ := BuiltServer("node", framework, outputDir)
+	return cmd != nil || framework == "qwik"
 }

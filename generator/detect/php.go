@@ -101,14 +101,25 @@ func detectPHP(fsys fs.FS) (Facts, bool) {
 	case contains(deps, "symfony/framework-bundle"):
 		r.f.Framework = "symfony"
 		r.evidence("framework", "composer.json", "requires symfony/framework-bundle")
+	default:
+		for _, fw := range phpFrameworks {
+			if contains(deps, fw.dep) {
+				r.f.Framework = fw.name
+				r.evidence("framework", "composer.json", "requires "+fw.dep)
+				break
+			}
+		}
 	}
 	phpAssets(fsys, r)
-	if exists(fsys, "public/index.php") {
+	if root := PHPDocRoot(r.f.Framework); root != "" && root != "public" && exists(fsys, root+"/index.php") {
+		r.f.DocRoot = root
+		r.evidence("doc_root", root+"/index.php", "the front controller is in "+root+"/: the web root")
+	} else if exists(fsys, "public/index.php") {
 		r.f.DocRoot = "public"
 		r.evidence("doc_root", "public/index.php", "the front controller is in public/: the web root")
-	} else if r.f.Framework != "" {
-		r.f.DocRoot = "public"
-		r.evidence("doc_root", "composer.json", r.f.Framework+" serves public/")
+	} else if root != "" {
+		r.f.DocRoot = root
+		r.evidence("doc_root", "composer.json", r.f.Framework+" serves "+root+"/")
 	}
 	// The web server of the variant listens here: Apache on the
 	// unprivileged 8080 (the default variant); FPM says 9000 itself.
@@ -159,4 +170,29 @@ func readJSONManifest(fsys fs.FS, r *recorder, name string, v any) bool {
 		return false
 	}
 	return true
+}
+
+// phpFrameworks are the PHP frameworks after Laravel and Symfony, by the
+// package composer.json requires, with the folder their front controller
+// lives in ("" when the app chooses: Slim's skeleton uses public/).
+var phpFrameworks = []struct{ dep, name, docRoot string }{
+	{"codeigniter4/framework", "codeigniter", "public"},
+	{"cakephp/cakephp", "cakephp", "webroot"},
+	{"slim/slim", "slim", ""},
+}
+
+// PHPDocRoot is the web root of a PHP framework's front controller:
+// public/ for Laravel, Symfony and CodeIgniter, webroot/ for CakePHP; ""
+// for none or one that leaves it to the app.
+func PHPDocRoot(framework string) string {
+	switch framework {
+	case "laravel", "symfony":
+		return "public"
+	}
+	for _, fw := range phpFrameworks {
+		if fw.name == framework {
+			return fw.docRoot
+		}
+	}
+	return ""
 }

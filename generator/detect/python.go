@@ -548,6 +548,9 @@ func pythonApp(fsys fs.FS, r *recorder, deps *pyDeps, pp *pyproject, hasPyprojec
 		pythonStreamlit(fsys, r, deps)
 		return
 	}
+	if pythonWebFramework(fsys, r, deps) {
+		return
+	}
 	if hasPyproject && pp.Project != nil && pythonScript(r, pp) {
 		return
 	}

@@ -203,6 +203,15 @@ func detectRuby(fsys fs.FS) (Facts, bool) {
 				break
 			}
 		}
+	case has("hanami"):
+		rubyHanami(fsys, r, has, depFile)
+	case has("roda") && exists(fsys, "config.ru"):
+		r.f.Framework = "roda"
+		r.evidence("framework", depFile, "depends on roda")
+		r.f.Port = 9292
+		r.evidence("port", "config.ru", "Roda has no port of its own; rackup's default 9292 (a Rack convention)")
+		r.f.Command = rackCommand(has, 9292)
+		r.evidence("command", "config.ru", "a Rack app: served from config.ru")
 	case exists(fsys, "config.ru"):
 		r.f.Port = 9292
 		r.evidence("port", "config.ru", "a Rack app; rackup's default port 9292")
@@ -249,6 +258,26 @@ func rubyRails(fsys fs.FS, r *recorder, has func(string) bool, depFile string) {
 				r.warn("%s: the Rails image installs JavaScript packages with npm or Yarn; %s is not used", m, m)
 			}
 		}
+	}
+}
+
+// rubyHanami fills in a Hanami 2 app: Puma with the app's config/puma.rb
+// (which binds HANAMI_PORT, 2300 by default, Hanami's port), else
+// config.ru served on 2300.
+func rubyHanami(fsys fs.FS, r *recorder, has func(string) bool, depFile string) {
+	r.f.Framework = "hanami"
+	r.evidence("framework", depFile, "depends on hanami")
+	r.f.Port = 2300
+	r.evidence("port", depFile, "Hanami's default port 2300")
+	switch {
+	case exists(fsys, "config/puma.rb") && has("puma"):
+		r.f.Command = []string{"bundle", "exec", "puma", "-C", "config/puma.rb"}
+		r.evidence("command", "config/puma.rb", "Puma with the app's config (hanami server runs the same in development)")
+	case exists(fsys, "config.ru"):
+		r.f.Command = rackCommand(has, 2300)
+		r.evidence("command", "config.ru", "a Rack app: served from config.ru")
+	default:
+		r.warn("%s: hanami is a dependency but there is no config.ru; pass --cmd to set the start command", depFile)
 	}
 }
 

@@ -8,22 +8,54 @@ import (
 var denoStack = Stack{
 	Language:        "deno",
 	PackageManagers: []string{"deno"},
-	Frameworks:      []string{"hono", "oak", "fresh", "express"},
-	NewManifests:    map[string][]string{"deno": {"deno.json", "deno.lock"}},
-	DefaultPort:     func(string) int { return 8000 },
-	DefaultCommand: func(Spec) []string {
+	// Deno's own, and the Node.js meta-frameworks Deno builds from a
+	// package.json (detect's denoBuilds).
+	Frameworks:   []string{"hono", "oak", "fresh", "express", "next", "astro", "sveltekit"},
+	NewManifests: map[string][]string{"deno": {"deno.json", "deno.lock"}},
+	DefaultPort: func(framework string) int {
+		switch framework {
+		case "next", "astro", "sveltekit":
+			return detect.NodeDefaultPort(framework)
+		}
+		return 8000
+	},
+	DefaultCommand: func(s Spec) []string {
+		if cmd, _, _ := detect.BuiltServer("deno", s.Framework, s.OutputDir); cmd != nil {
+			return cmd
+		}
+		if s.Framework == "next" {
+			return []string{"deno", "run", "-A", "npm:next", "start"}
+		}
 		return []string{"deno", "run", "--allow-net", "--allow-env", "--allow-read", "main.ts"}
 	},
 	// One stage: the vendor image's Deno caches the dependencies and runs
-	// the source; there is nothing to compile.
+	// the source; a meta-framework (Next.js, Astro, SvelteKit) builds in a
+	// stage of its own on the same image.
 	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
-		return stack.RuntimeRef(s.Version, v), ""
+		ref := stack.RuntimeRef(s.Version, v)
+		if s.BuildScript {
+			return ref, ref
+		}
+		return ref, ""
+	},
+	// Only Next.js standalone output is an OutputDir, as for Node.js; a
+	// framework's built server reads PORT, as under Node.js.
+	Prepare: func(s *Spec, a Answers) error {
+		if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
+			s.OutputDir = ""
+		}
+		if s.BuildScript && detect.BuiltServerReadsPort(s.Framework, s.OutputDir) {
+			s.PortEnv = true
+		}
+		return nil
 	},
 	Shapes: func(string) []detect.Facts {
 		return []detect.Facts{
 			{Manifests: []string{"deno.json", "deno.lock"}, Port: 8000},
 			{Manifests: []string{"deno.jsonc"}, Port: 8000},
 			{Manifests: []string{"deno.json", "deno.lock", "package.json"}},
+			{Manifests: []string{"deno.json", "deno.lock", "package.json"}, Port: 3000, BuildScript: true},
+			{Manifests: []string{"deno.json", "deno.lock", "package.json"}, Port: 3000, BuildScript: true, OutputDir: nextStandalone},
 		}
 	},
 }

@@ -13,12 +13,13 @@ import (
 var dotnetStack = Stack{
 	Language:        "dotnet",
 	PackageManagers: []string{"dotnet"},
-	Frameworks:      []string{"aspnetcore"},
-	NewManifests:    map[string][]string{"dotnet": {"App.csproj"}},
+	// Blazor web apps are ASP.NET Core apps: the same images and port.
+	Frameworks:   []string{"aspnetcore", "blazor"},
+	NewManifests: map[string][]string{"dotnet": {"App.csproj"}},
 	// ASP.NET Core's images listen on 8080 (ASPNETCORE_HTTP_PORTS) since
 	// .NET 8; a console app or worker serves nothing.
 	DefaultPort: func(framework string) int {
-		if framework == "aspnetcore" {
+		if framework == "aspnetcore" || framework == "blazor" {
 			return 8080
 		}
 		return 0
@@ -28,7 +29,7 @@ var dotnetStack = Stack{
 	// variant's final image), anything else on the smaller runtime.
 	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
 		build := stack.BuildRef(s.Version, v, "")
-		if s.Framework == "aspnetcore" {
+		if s.Framework == "aspnetcore" || s.Framework == "blazor" {
 			return stack.RuntimeRef(s.Version, v), build
 		}
 		return stack.Ref(s.Version, v), build

@@ -11,18 +11,14 @@ import (
 var javaStack = Stack{
 	Language:        "java",
 	PackageManagers: []string{"maven", "gradle"},
-	Frameworks:      []string{"spring-boot", "quarkus", "micronaut"},
+	Frameworks:      []string{"spring-boot", "quarkus", "micronaut", "ktor", "spark", "javalin", "dropwizard", "helidon", "vertx"},
 	NewManifests: map[string][]string{
 		"maven":  {"pom.xml"},
 		"gradle": {"settings.gradle.kts", "build.gradle.kts"},
 	},
-	// The three frameworks serve HTTP on 8080; a plain app may serve nothing.
-	DefaultPort: func(framework string) int {
-		if framework == "" {
-			return 0
-		}
-		return 8080
-	},
+	// Spring Boot, Quarkus and Micronaut serve HTTP on 8080, the web
+	// libraries on their own default; a plain app may serve nothing.
+	DefaultPort:    detect.JavaDefaultPort,
 	DefaultCommand: func(s Spec) []string { return detect.JavaCommand(s.Framework, "Main") },
 	// The JRE runs what the JDK built. A project with its own wrapper
 	// builds with it on the plain JDK image (the wrapper pins the tool's

@@ -2,7 +2,6 @@ package spec
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/dockgen/dockgen/generator/catalog"
@@ -12,36 +11,32 @@ import (
 var nodeStack = Stack{
 	Language:        "node",
 	PackageManagers: []string{"npm", "yarn", "pnpm"},
-	Frameworks:      []string{"express", "next", "nest", "fastify", "koa", "hono", "nuxt", "remix", "astro", "sveltekit"},
+	Frameworks: []string{"express", "next", "nest", "fastify", "koa", "hono", "nuxt", "remix", "astro", "sveltekit",
+		"solid-start", "react-router", "qwik", "adonisjs", "strapi", "sails", "hapi", "elysia"},
 	NewManifests: map[string][]string{
 		"npm":  {"package.json", "package-lock.json"},
 		"yarn": {"package.json", "yarn.lock"},
 		"pnpm": {"package.json", "pnpm-lock.yaml"},
 	},
-	// Astro's Node.js adapter listens on 4321; the others on 3000.
-	DefaultPort: func(framework string) int {
-		if framework == "astro" {
-			return 4321
-		}
-		return 3000
-	},
+	// Astro's Node.js adapter listens on 4321, Strapi and Sails on 1337,
+	// AdonisJS's starters on 3333; the others on 3000.
+	DefaultPort: detect.NodeDefaultPort,
 	DefaultCommand: func(s Spec) []string {
+		// The meta-frameworks' built servers (Next.js standalone, Nuxt, ...).
+		if cmd, _, _ := detect.BuiltServer("node", s.Framework, s.OutputDir); cmd != nil {
+			return cmd
+		}
 		switch s.Framework {
 		case "next":
-			if s.OutputDir == nextStandalone {
-				return []string{"node", "server.js"}
-			}
 			return []string{"npx", "next", "start"}
 		case "nest":
 			return []string{"node", "dist/main.js"}
-		case "nuxt":
-			return []string{"node", ".output/server/index.mjs"}
-		case "remix":
-			return []string{"node_modules/.bin/remix-serve", "./build/server/index.js"}
-		case "astro":
-			return []string{"node", "./dist/server/entry.mjs"}
-		case "sveltekit":
-			return []string{"node", "build"}
+		case "qwik":
+			return []string{"node", "server/entry.express"}
+		case "strapi":
+			return []string{"node_modules/.bin/strapi", "start"}
+		case "sails":
+			return []string{"node", "app.js"}
 		}
 		return []string{"node", "index.js"}
 	},
@@ -78,7 +73,7 @@ var nodeStack = Stack{
 		}
 		// The servers these frameworks build read PORT (and Next.js's
 		// standalone server.js too): the image sets it.
-		if slices.Contains([]string{"nuxt", "remix", "astro", "sveltekit"}, s.Framework) || s.OutputDir == nextStandalone {
+		if detect.BuiltServerReadsPort(s.Framework, s.OutputDir) {
 			s.PortEnv = true
 		}
 		return nil

@@ -42,7 +42,7 @@ var phpStack = Stack{
 	Language: "php",
 	// "none": a plain PHP site without composer.json, copied as it is.
 	PackageManagers: []string{"composer", "none"},
-	Frameworks:      []string{"laravel", "symfony"},
+	Frameworks:      []string{"laravel", "symfony", "codeigniter", "cakephp", "slim"},
 	NewManifests:    map[string][]string{"composer": {"composer.json", "composer.lock"}},
 	DefaultPort:     func(string) int { return 8080 },
 	// Each variant's server in the foreground, as the image runs it.
@@ -82,8 +82,8 @@ var phpStack = Stack{
 			// Vite and friends run on the repository's Node.js line.
 			s.NodeImage = node
 		}
-		if s.DocRoot == "" && s.Framework != "" {
-			s.DocRoot = "public" // Laravel's and Symfony's front controller
+		if s.DocRoot == "" {
+			s.DocRoot = detect.PHPDocRoot(s.Framework) // the framework's front controller
 		}
 		if s.DocRoot != "" && (!docRoot.MatchString(s.DocRoot) || strings.Contains(s.DocRoot, "..")) {
 			return errf("doc root", "%q is not a folder name a Dockerfile can carry safely", s.DocRoot)

@@ -22,7 +22,7 @@ var pythonStack = Stack{
 		return nil
 	},
 	PackageManagers: []string{"pip", "poetry", "uv", "pipenv", "pdm"},
-	Frameworks:      []string{"flask", "django", "fastapi", "starlette", "streamlit"},
+	Frameworks:      []string{"flask", "django", "fastapi", "starlette", "streamlit", "sanic", "litestar", "falcon", "bottle", "tornado", "aiohttp"},
 	NewManifests: map[string][]string{
 		"pip":    {"requirements.txt"},
 		"poetry": {"pyproject.toml", "poetry.lock"},
@@ -31,8 +31,13 @@ var pythonStack = Stack{
 		"pdm":    {"pyproject.toml", "pdm.lock"},
 	},
 	DefaultPort: func(framework string) int {
-		if framework == "streamlit" {
+		switch framework {
+		case "streamlit":
 			return 8501
+		case "bottle", "aiohttp":
+			return 8080 // bottle.run's and web.run_app's default
+		case "tornado":
+			return 8888 // a convention: Tornado has no default
 		}
 		return 8000
 	},
@@ -47,6 +52,12 @@ var pythonStack = Stack{
 			return []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", port}
 		case "streamlit":
 			return []string{"streamlit", "run", "app.py", "--server.port", port, "--server.address", "0.0.0.0"}
+		case "sanic":
+			return []string{"sanic", "main:app", "--host", "0.0.0.0", "--port", port}
+		case "litestar":
+			return []string{"uvicorn", "main:app", "--host", "0.0.0.0", "--port", port}
+		case "falcon", "bottle":
+			return []string{"gunicorn", "--bind", "0.0.0.0:" + port, "app:app"}
 		}
 		return []string{"python", "main.py"}
 	},

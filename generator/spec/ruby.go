@@ -25,7 +25,7 @@ var rubyStack = Stack{
 	FrontEnd:        true,
 	Language:        "ruby",
 	PackageManagers: []string{"bundler"},
-	Frameworks:      []string{"rails", "sinatra"},
+	Frameworks:      []string{"rails", "sinatra", "hanami", "roda"},
 	NewManifests:    map[string][]string{"bundler": {"Gemfile", "Gemfile.lock"}},
 	DefaultPort: func(fw string) int {
 		switch fw {
@@ -33,6 +33,8 @@ var rubyStack = Stack{
 			return 3000
 		case "sinatra":
 			return 4567
+		case "hanami":
+			return 2300
 		}
 		return 9292
 	},
