@@ -20,7 +20,8 @@ var frameworkFixtures = map[string]want{
 		buildScript: true, deps: []string{"next", "react", "react-dom"},
 	},
 	"bun-next-standalone": {
-		lang: "bun", version: VersionReq{"1.4.0", true, "package.json"}, pm: "bun", framework: "next", port: 3000,
+		portEnv: true,
+		lang:    "bun", version: VersionReq{"1.4.0", true, "package.json"}, pm: "bun", framework: "next", port: 3000,
 		command: []string{"bun", "server.js"}, manifests: []string{"package.json", "bun.lock"},
 		buildScript: true, output: ".next/standalone", deps: []string{"next", "react", "react-dom"},
 	},
@@ -119,12 +120,14 @@ var frameworkFixtures = map[string]want{
 	// Node.js: each meta-framework's built server, each HTTP framework's
 	// start script, on its default port or the code's.
 	"node-solid-start": {
-		lang: "node", version: VersionReq{">=18", false, "package.json"}, pm: "npm", framework: "solid-start", port: 3000,
+		portEnv: true,
+		lang:    "node", version: VersionReq{">=18", false, "package.json"}, pm: "npm", framework: "solid-start", port: 3000,
 		command: []string{"node", ".output/server/index.mjs"}, buildScript: true, manifests: npmLock,
 		deps: []string{"@solidjs/router", "@solidjs/start", "solid-js", "vinxi"},
 	},
 	"node-react-router": {
-		lang: "node", pm: "npm", framework: "react-router", port: 3000, buildScript: true, manifests: npmLock,
+		portEnv: true,
+		lang:    "node", pm: "npm", framework: "react-router", port: 3000, buildScript: true, manifests: npmLock,
 		command: []string{"node_modules/.bin/react-router-serve", "./build/server/index.js"},
 		deps:    []string{"@react-router/node", "@react-router/serve", "isbot", "react", "react-dom", "react-router"},
 	},
@@ -133,7 +136,8 @@ var frameworkFixtures = map[string]want{
 		command: []string{"node", "server/entry.express"}, deps: []string{"express"},
 	},
 	"node-adonisjs": {
-		lang: "node", pm: "npm", framework: "adonisjs", port: 3333, buildScript: true, manifests: npmLock,
+		portEnv: true,
+		lang:    "node", pm: "npm", framework: "adonisjs", port: 3333, buildScript: true, manifests: npmLock,
 		command: []string{"node", "build/bin/server.js"}, deps: []string{"@adonisjs/core", "reflect-metadata"},
 		warnings: []string{"AdonisJS validates its environment at start"},
 	},
