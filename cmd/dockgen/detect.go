@@ -52,7 +52,7 @@ func newDetectCmd(d Deps) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := dirArg(args)
 			if st, err := os.Stat(dir); err != nil {
-				return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+				return usageError{fmt.Errorf("%s: %w", dir, unwrapPath(err))}
 			} else if !st.IsDir() {
 				return usageError{fmt.Errorf("%s is not a directory", dir)}
 			}
@@ -67,6 +67,7 @@ func newDetectCmd(d Deps) *cobra.Command {
 			}
 			if asJSON {
 				enc := json.NewEncoder(d.Streams.Out)
+				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
 				return enc.Encode(r)
 			}
@@ -79,7 +80,10 @@ func newDetectCmd(d Deps) *cobra.Command {
 }
 
 func detectDir(dir string, d Deps) (detectResult, error) {
-	facts := detect.Detect(os.DirFS(dir))
+	facts, err := detect.Dir(dir)
+	if err != nil {
+		return detectResult{}, fmt.Errorf("%s: %w", dir, unwrapPath(err))
+	}
 	r := detectResult{
 		Language:       facts.Language,
 		PackageManager: facts.PackageManager,

@@ -149,6 +149,7 @@ func runImages(ctx context.Context, o imagesOptions, d Deps) error {
 	view := imagesView(cat, stacks, d.Now())
 	if o.JSON {
 		enc := json.NewEncoder(d.Streams.Out)
+		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(view)
 	}

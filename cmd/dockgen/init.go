@@ -95,7 +95,7 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	}
 	errOut := d.Streams.ErrOut
 	if st, err := os.Stat(o.Dir); err != nil {
-		return fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))
+		return usageError{fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))}
 	} else if !st.IsDir() {
 		return usageError{fmt.Errorf("%s is not a directory", o.Dir)}
 	}
@@ -115,7 +115,10 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		return usageError{errors.New("no terminal to ask questions on; pass --yes to accept the detected answers (and flags such as --language to change them)")}
 	}
 
-	facts := detect.Detect(os.DirFS(o.Dir))
+	facts, err := detect.Dir(o.Dir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.Dir, unwrapPath(err))
+	}
 	for _, w := range facts.Warnings {
 		fmt.Fprintln(errOut, "warning: "+w)
 	}

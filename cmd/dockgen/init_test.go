@@ -219,7 +219,7 @@ func TestInjectionIsRejected(t *testing.T) {
 		{"language", []string{"--language", "python\nRUN id"}, nil, "--language"},
 		{"config-cmd", nil, func(dir string) {
 			writeFile(t, filepath.Join(dir, "answers.yaml"), "cmd: \"python\\nRUN id\"\n")
-		}, "--cmd"},
+		}, "answers.yaml:1: cmd: must be one line"}, // the file and line it came from, not --cmd
 		{"detected-start-script", nil, func(dir string) {
 			os.Remove(filepath.Join(dir, "requirements.txt"))
 			writeFile(t, filepath.Join(dir, "package.json"), `{"name":"x","scripts":{"start":"node server.js\nRUN id"}}`)

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/dockgen/dockgen/generator/catalog"
@@ -37,9 +37,12 @@ Docker Hub (a mirror).`,
 }
 
 func runPin(ctx context.Context, file string, d Deps) error {
-	b, err := os.ReadFile(file)
+	if file == "-" {
+		return usageError{errors.New("-: pin rewrites the Dockerfile in place; name the file")}
+	}
+	b, err := readInput(file, nil, maxLintSize)
 	if err != nil {
-		return usageError{fmt.Errorf("%s: %w", file, unwrapPath(err))}
+		return usageError{err}
 	}
 	pinned, pins, err := pinDockerfile(ctx, b, d)
 	if err != nil {

@@ -118,7 +118,7 @@ func TestInitPlatform(t *testing.T) {
 		{[]string{"--language", "go", "--variant", "debian", "--platform", "linux/arm/v6"}, 2, "use --variant alpine"},
 		{[]string{"--language", "python", "--platform", "windows/amd64"}, 2, "is not a Linux platform"},
 		{[]string{"--language", "python", "--platform", "linux/mips64le"}, 2, "no official image is built for it"},
-		{[]string{"--language", "python", "--base", "gcr.io/distroless/python3", "--platform", "linux/arm64"}, 0, "is not in the catalog; its platforms are not checked"},
+		{[]string{"--language", "python", "--base", "gcr.io/distroless/python3-debian12:nonroot", "--platform", "linux/arm64"}, 0, "is not in the catalog; its platforms are not checked"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -74,11 +74,12 @@ func TestInitFlagsSkipTheirQuestions(t *testing.T) {
 	}
 }
 
-// Ctrl-C at a question stops without writing anything.
+// Ctrl-C at a question stops without writing anything, with exit 130 as
+// the shell reports a command ended by SIGINT.
 func TestInitInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	r := run(t, interrupting{}, "init", dir)
-	if r.code != 1 || !strings.Contains(r.stderr, "interrupted; nothing was written") {
+	if r.code != 130 || !strings.Contains(r.stderr, "interrupted; nothing was written") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

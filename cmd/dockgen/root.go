@@ -19,10 +19,13 @@ import (
 
 // Exit codes of the command-line contract.
 const (
-	exitOK      = 0
-	exitFailed  = 1
-	exitUsage   = 2
-	exitSilence = 3 // internal: findings already printed, exit 1 without a message
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+	// exitInterrupted is the shell's code for a command ended by Ctrl-C
+	// (128 + SIGINT): nothing was written.
+	exitInterrupted = 130
+	exitSilence     = 3 // internal: findings already printed, exit 1 without a message
 )
 
 // Deps are everything the commands need from the outside world, built in
@@ -95,7 +98,7 @@ func exitCode(w io.Writer, err error) int {
 	}
 	if errors.Is(err, prompt.ErrInterrupted) {
 		fmt.Fprintln(w, "dockgen: interrupted; nothing was written")
-		return exitFailed
+		return exitInterrupted
 	}
 	fmt.Fprintln(w, "dockgen: "+oneLine(err.Error()))
 	var se *spec.Error
@@ -120,14 +123,18 @@ Official Image as the base, and writes a Dockerfile and .dockerignore that
 pass BuildKit's own checks.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionString(),
+		// completion is dockgen's own command: an unknown shell is a usage error.
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(d.Streams.In)
 	root.SetOut(d.Streams.Out)
 	root.SetErr(d.Streams.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newInitCmd(d), newDetectCmd(d), newLintCmd(d), newVersionCmd(d))
 	root.AddCommand(newTemplatesCmd(d))
-	root.AddCommand(newImagesCmd(d), newPinCmd(d))
+	root.AddCommand(newImagesCmd(d), newPinCmd(d), newCompletionCmd(d))
 	return root
 }
 

@@ -240,7 +240,11 @@ func runTemplatesTest(ctx context.Context, o templatesTestOptions, d Deps) error
 				continue
 			}
 			dir := filepath.Join(o.Fixtures, e.Name())
-			c := testCase{name: "fixture " + e.Name(), facts: detect.Detect(os.DirFS(dir))}
+			facts, err := detect.Dir(dir)
+			if err != nil {
+				return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+			}
+			c := testCase{name: "fixture " + e.Name(), facts: facts}
 			if f, err := config.Read(filepath.Join(dir, config.RepoFile)); err == nil {
 				c.answers = f.AllAnswers()
 			} else if !errors.Is(err, fs.ErrNotExist) {

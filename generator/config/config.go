@@ -137,17 +137,39 @@ type File struct {
 
 	// Path is where the file was read from.
 	Path string `yaml:"-"`
+	// lines are the lines of the answer keys, "port" for the top level and
+	// "answers.port" for the recorded section, so a value that fails
+	// validation is reported at its file and line.
+	lines map[string]int
 }
 
 // AllAnswers are the file's answers: the recorded ones over the defaults.
+// Each answer carries its source ("FILE:LINE: key"), for errors.
 func (f *File) AllAnswers() spec.Answers {
 	if f == nil {
 		return spec.Answers{}
 	}
+	top := f.withSources(f.Answers.Spec(), "")
 	if f.Recorded == nil {
-		return f.Answers.Spec()
+		return top
 	}
-	return spec.MergeAnswers(f.Recorded.Spec(), f.Answers.Spec())
+	return spec.MergeAnswers(f.withSources(f.Recorded.Spec(), "answers."), top)
+}
+
+// withSources names this file (and the key's line) as the source of each
+// answer a gives.
+func (f *File) withSources(a spec.Answers, prefix string) spec.Answers {
+	for _, key := range answerKeys {
+		if a.Get(key) == "" {
+			continue
+		}
+		src := f.Path
+		if line := f.lines[prefix+key]; line > 0 {
+			src = fmt.Sprintf("%s:%d", f.Path, line)
+		}
+		a = a.WithSource(key, src+": "+prefix+key)
+	}
+	return a
 }
 
 // keys are the known keys of each mapping, for unknown-key errors.
@@ -161,8 +183,9 @@ var (
 var labelKey = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$`)
 
 // Read reads and parses a configuration file.
+// Only a regular file of at most 1 MiB is read (a named pipe would hang).
 func Read(name string) (*File, error) {
-	b, err := os.ReadFile(name)
+	b, err := readRegular(name, 1<<20)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -193,8 +216,15 @@ func Parse(name string, data []byte) (*File, error) {
 	if err := checkKeys(name, root, topKeys, ""); err != nil {
 		return nil, err
 	}
+	f.lines = map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i].Value, root.Content[i+1]
+		f.lines[k] = root.Content[i].Line
+		if k == "answers" && v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				f.lines["answers."+v.Content[j].Value] = v.Content[j].Line
+			}
+		}
 		var err error
 		switch k {
 		case "policy":
@@ -214,11 +244,12 @@ func Parse(name string, data []byte) (*File, error) {
 			return nil, err
 		}
 	}
+	lines := f.lines
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	f.Path = name
+	f.Path, f.lines = name, lines
 	return f, f.validate()
 }
 
@@ -454,4 +485,20 @@ func (c Config) SortedLabels() [][2]string {
 		out[i] = [2]string{k, c.Labels[k]}
 	}
 	return out
+}
+
+// readRegular reads name when it is a regular file of at most limit bytes.
+// The errors keep fs.ErrNotExist for an absent file.
+func readRegular(name string, limit int64) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%d bytes; larger than the %d KiB that are read", st.Size(), limit>>10)
+	}
+	return os.ReadFile(name)
 }

@@ -1,9 +1,17 @@
 package config
 
 import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
+	"github.com/dockgen/dockgen/generator/catalog"
+	"github.com/dockgen/dockgen/generator/detect"
 	"github.com/dockgen/dockgen/generator/spec"
 )
 
@@ -55,12 +63,12 @@ func TestMergeAnswersPrecedence(t *testing.T) {
 	org := spec.Answers{Variant: "slim", Framework: "flask"}
 	got := spec.MergeAnswers(flags, file, repo, org)
 	want := spec.Answers{Language: "python", Port: "9000", Cmd: "python app.py", Variant: "alpine", Framework: "flask"}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 	// A lower layer of another language contributes nothing.
 	got = spec.MergeAnswers(spec.Answers{Language: "node"}, spec.Answers{Language: "python", PackageManager: "pip"}, spec.Answers{Port: "3000"})
-	if got != (spec.Answers{Language: "node", Port: "3000"}) {
+	if !reflect.DeepEqual(got, spec.Answers{Language: "node", Port: "3000"}) {
 		t.Errorf("got %+v", got)
 	}
 }
@@ -197,5 +205,54 @@ func TestOrgLocations(t *testing.T) {
 	}
 	if OrgLocations(nil) != (Locations{}) {
 		t.Error("nil env")
+	}
+}
+
+// TestReadOnlyRegularFiles: a named pipe or a folder where a config file
+// should be is an error naming it, at once; an absent file stays ErrNotExist.
+func TestReadOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, ".dockgen.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Read(fifo); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || err.Error() != fifo+": not a regular file" {
+			t.Errorf("named pipe: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Read hangs on a named pipe")
+	}
+	if _, err := Read(dir); err == nil || err.Error() != dir+": not a regular file" {
+		t.Errorf("folder: %v", err)
+	}
+	if _, err := Read(filepath.Join(dir, "absent.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("absent: %v, want ErrNotExist", err)
+	}
+}
+
+// TestAnswerSources: an answer from a file carries the file and line of its
+// key, through the merge of layers, so a bad value is reported there; a
+// flag's answer carries none and stays named by its flag.
+func TestAnswerSources(t *testing.T) {
+	f, err := Parse(".dockgen.yaml", []byte("# recorded\nport: 1\nanswers:\n  language: go\n  port: 99999999999\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := spec.MergeAnswers(spec.Answers{Cmd: "app"}, f.AllAnswers())
+	want := map[string]string{"language": ".dockgen.yaml:4: answers.language", "port": ".dockgen.yaml:5: answers.port"}
+	if !reflect.DeepEqual(got.Sources, want) {
+		t.Errorf("sources %q, want %q", got.Sources, want)
+	}
+	_, _, err = spec.Build(detect.Facts{}, got, catalog.Default(), time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
+	if err == nil || !strings.HasPrefix(err.Error(), `.dockgen.yaml:5: answers.port: "99999999999" is not a port number`) {
+		t.Errorf("error %v, want it at .dockgen.yaml:5", err)
+	}
+	_, _, err = spec.Build(detect.Facts{}, spec.MergeAnswers(spec.Answers{Port: "x"}, got), catalog.Default(), time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
+	if err == nil || !strings.HasPrefix(err.Error(), `--port: "x"`) {
+		t.Errorf("error %v, want it named by --port", err)
 	}
 }

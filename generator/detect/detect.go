@@ -47,12 +47,19 @@ const maxReadSize = 256 << 10
 // version managers' files (mise.toml, .mise.toml, .tool-versions: they
 // pin), and only then from the stack's own files, which stay listed as
 // candidates (applyVersionFiles, toolversions.go).
+//
+// Only regular files and folders are read, through a guard: a named pipe, a
+// socket or a device is never opened (a pipe would hang), and an entry the
+// FS refuses (os.Root's FS: a symlink that leaves the repository, a loop) is
+// skipped; each is named in a warning, as is a manifest that is a folder.
 func Detect(fsys fs.FS) Facts {
-	f := chooseLanguage(fsys)
-	ownFiles(fsys, &f)
-	applyVersionFiles(fsys, &f)
-	frontEndNode(fsys, &f)
-	explainChoices(fsys, &f)
+	g := newRegularFS(fsys)
+	f := chooseLanguage(g)
+	ownFiles(g, &f)
+	applyVersionFiles(g, &f)
+	frontEndNode(g, &f)
+	explainChoices(g, &f)
+	f.Warnings = append(f.Warnings, g.warnings()...)
 	return f
 }
 
@@ -212,10 +219,11 @@ func inSkippedDir(p string) bool {
 	return false
 }
 
-// exists reports whether name is a regular file (not a folder) in fsys.
+// exists reports whether name is a regular file (not a folder, not a
+// special file) in fsys.
 func exists(fsys fs.FS, name string) bool {
 	st, err := fs.Stat(fsys, name)
-	return err == nil && !st.IsDir()
+	return err == nil && st.Mode().IsRegular()
 }
 
 // firstExisting is the first of names that exists as a file, "" when none.

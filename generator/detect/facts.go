@@ -79,6 +79,12 @@ type Facts struct {
 	BuildTool string `json:"build_tool,omitempty"`
 	// Port is the port the service listens on, 0 when unknown.
 	Port int `json:"port"`
+	// PortEnv is true when the app reads its port from the PORT
+	// environment variable (process.env.PORT, os.Getenv("PORT"),
+	// os.environ["PORT"], ...): the image then sets ENV PORT to Port, so an
+	// app that requires it starts and one with its own default listens
+	// where the image EXPOSEs. Evidence key "port_env".
+	PortEnv bool `json:"port_env,omitempty"`
 	// Command is the start command in exec form, nil when unknown.
 	Command []string `json:"command"`
 	// Manifests are the dependency manifests and lockfiles that exist, in the

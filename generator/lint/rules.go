@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -229,7 +230,11 @@ func floating(image, tag string, cat *catalog.Catalog) string {
 			return fmt.Sprintf("%q is a floating alias, not a release line; pin one such as %s", tag, example(image, cat))
 		}
 		if !slices.ContainsFunc(rest, func(t string) bool { return isOS(t, cat) }) {
-			return fmt.Sprintf("%q does not name the OS, which differs between lines and changes with new releases; use e.g. %s", tag, s.Ref(line, s.Variants[0]))
+			suggestion := example(image, cat) // a line the catalog lacks has no tag to suggest
+			if _, known := s.Line(line); known {
+				suggestion = s.Ref(line, s.Variants[0])
+			}
+			return fmt.Sprintf("%q does not name the OS, which differs between lines and changes with new releases; use e.g. %s", tag, suggestion)
 		}
 		return ""
 	}
@@ -291,6 +296,11 @@ func endOfLife(ref, image, tag string, line int, opt Options) []Finding {
 					out = append(out, EndOfLifeBase.at(line, "%s: %s %s reached end of life on %s; use a supported line such as %s",
 						ref, s.Language, l, cl.EOL.Format("2006-01-02"), example(image, cat)))
 				}
+			} else if oldest := s.Lines[len(s.Lines)-1]; olderLine(l, oldest.Version) && !oldest.EOL.IsZero() {
+				// Older than every line the catalog keeps: it ended before
+				// the oldest of them did.
+				out = append(out, EndOfLifeBase.at(line, "%s: %s %s is older than %s, which reached end of life on %s; use a supported line such as %s",
+					ref, s.Language, l, oldest.Version, oldest.EOL.Format("2006-01-02"), example(image, cat)))
 			}
 		}
 	}
@@ -320,4 +330,21 @@ func endOfLife(ref, image, tag string, line int, opt Options) []Finding {
 		}
 	}
 	return out
+}
+
+// olderLine reports whether release line a ("1.19", "2.6") is older than b,
+// comparing dot-separated numbers; false when either is not numeric.
+func olderLine(a, b string) bool {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, err1 := strconv.Atoi(as[i])
+		y, err2 := strconv.Atoi(bs[i])
+		if err1 != nil || err2 != nil {
+			return false
+		}
+		if x != y {
+			return x < y
+		}
+	}
+	return len(as) < len(bs)
 }

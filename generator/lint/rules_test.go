@@ -48,6 +48,8 @@ func TestOwnRules(t *testing.T) {
 		{"eol node", "FROM node:20-trixie-slim\nUSER node\n", []string{"EndOfLifeBase:1"}},
 		{"eol os", "FROM node:22-bullseye-slim\nUSER node\n", []string{"EndOfLifeBase:1"}},
 		{"eol alpine", "FROM alpine:3.21" + user, []string{"EndOfLifeBase:1"}},
+		{"eol line older than the catalog", "FROM golang:1.19-bookworm" + user, []string{"EndOfLifeBase:1"}},
+		{"eol patch older than the catalog, no OS", "FROM ruby:2.6.4-alpine" + user, []string{"FloatingTag:1", "EndOfLifeBase:1"}},
 		{"eol debian", "FROM debian:11-slim" + user, []string{"EndOfLifeBase:1"}},
 		{"bookworm is on LTS", "FROM debian:bookworm-slim" + user, nil},
 		{"no user", "FROM python:3.14-slim-trixie\nRUN true\n", []string{"RootUser:1"}},
@@ -112,5 +114,25 @@ func TestRulesAreDocumented(t *testing.T) {
 	}
 	if len(Rules) != 5 {
 		t.Errorf("%d rules", len(Rules))
+	}
+}
+
+// TestLinesOlderThanTheCatalog: a line the catalog no longer keeps is past
+// its end of life, and no suggestion names a tag that was never built
+// (golang:1.19-trixie: Go 1.19 predates trixie).
+func TestLinesOlderThanTheCatalog(t *testing.T) {
+	fs := Own([]byte("FROM golang:1.19\nUSER 65532\n"), Options{Catalog: catalog.Default(), Now: today, Dockerignore: true})
+	var msgs []string
+	for _, f := range fs {
+		msgs = append(msgs, f.Rule+": "+f.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{"EndOfLifeBase: golang:1.19: go 1.19 is older than ", "use e.g. golang:1.27-trixie"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("findings:\n%s\nwant %q", all, want)
+		}
+	}
+	if strings.Contains(all, "1.19-trixie") {
+		t.Errorf("suggests a tag that never existed:\n%s", all)
 	}
 }

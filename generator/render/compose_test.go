@@ -35,7 +35,7 @@ func TestComposeHealthcheck(t *testing.T) {
 		want string // substring of the test, "" for none
 	}{
 		{spec.Spec{Language: "python", Version: "3.14", Port: 8000}, `["CMD", "python", "-c", "import http.client; c = http.client.HTTPConnection('127.0.0.1', 8000`},
-		{spec.Spec{Language: "node", Version: "24", Port: 3000}, `["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/')`},
+		{spec.Spec{Language: "node", Version: "24", Port: 3000}, `["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/').then(() => process.exit(0)`}, // "=>", not "=\u003e"
 		{spec.Spec{Language: "node", Version: "16", Port: 3000}, ""},
 		{spec.Spec{Language: "go", Version: "1.26", Port: 8080, Variant: "scratch"}, ""},
 		{spec.Spec{Language: "python", Version: "3.14", Port: 0}, ""},

@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -122,11 +123,15 @@ func ExecForm(args []string) (string, error) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		q, err := json.Marshal(a)
-		if err != nil {
+		// Not HTML-escaped: "=>" stays "=>", not "=\u003e", in the
+		// Dockerfile and compose.yaml people read.
+		var q bytes.Buffer
+		enc := json.NewEncoder(&q)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(a); err != nil {
 			return "", err
 		}
-		b.Write(q)
+		b.Write(bytes.TrimSuffix(q.Bytes(), []byte("\n")))
 	}
 	b.WriteByte(']')
 	return b.String(), nil

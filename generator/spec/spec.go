@@ -4,6 +4,7 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -46,6 +47,9 @@ type Spec struct {
 	SPA bool `json:"-"`
 	// Port is the port to EXPOSE, 0 for none.
 	Port int `json:"port"`
+	// PortEnv is true when the app reads $PORT: the image sets ENV PORT
+	// to Port (the "port-env" block).
+	PortEnv bool `json:"-"`
 	// Command is the start command in exec form.
 	Command []string `json:"command"`
 	// Dependencies are the direct runtime dependencies detection found
@@ -153,6 +157,63 @@ type Answers struct {
 	// NodeVersion is the Node.js line a front-end build runs on, over the
 	// repository's version files.
 	NodeVersion string
+	// Sources name where an answer came from when it is not a flag, by
+	// key ("port"): "FILE:LINE: key" for a config or answers file. A
+	// validation error then names that source instead of the flag.
+	Sources map[string]string
+}
+
+// Get is the answer of key, named as its flag without "--" ("port").
+func (a Answers) Get(key string) string {
+	switch key {
+	case "language":
+		return a.Language
+	case "runtime-version":
+		return a.Version
+	case "variant":
+		return a.Variant
+	case "package-manager":
+		return a.PackageManager
+	case "framework":
+		return a.Framework
+	case "port":
+		return a.Port
+	case "cmd":
+		return a.Cmd
+	case "base":
+		return a.Base
+	case "main":
+		return a.Main
+	case "build-tool":
+		return a.BuildTool
+	case "node-version":
+		return a.NodeVersion
+	}
+	return ""
+}
+
+// WithSource returns a with src recorded as the source of key's answer.
+func (a Answers) WithSource(key, src string) Answers {
+	m := make(map[string]string, len(a.Sources)+1)
+	for k, v := range a.Sources {
+		m[k] = v
+	}
+	m[key] = src
+	a.Sources = m
+	return a
+}
+
+// sourced names an answer's own source in a validation error about it: an
+// error about --port whose answer came from .dockgen.yaml line 7 reads
+// ".dockgen.yaml:7: port: ...".
+func (a Answers) sourced(err error) error {
+	var e *Error
+	if errors.As(err, &e) && strings.HasPrefix(e.Flag, "--") {
+		if src := a.Sources[strings.TrimPrefix(e.Flag, "--")]; src != "" {
+			return &Error{Flag: src, Msg: e.Msg}
+		}
+	}
+	return err
 }
 
 // Error is a validation failure; Flag names the flag (or question) at fault.
@@ -173,6 +234,11 @@ func errf(flag, format string, args ...any) error {
 // When only the start command is missing (a stack with no default, such as
 // other), the rest of the Spec comes back with the error, for prompts.
 func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec, []string, error) {
+	s, warns, err := build(f, a, cat, now)
+	return s, warns, a.sourced(err)
+}
+
+func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec, []string, error) {
 	var warns []string
 	s := Spec{Language: f.Language}
 	if a.Language != "" {
@@ -285,6 +351,7 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 	}
 	if sameLang {
 		s.InstallProject = f.InstallProject
+		s.PortEnv = f.PortEnv
 		s.OutputDir = f.OutputDir
 		s.BuildScript = f.BuildScript
 		s.GoMain = f.GoMain
@@ -404,6 +471,12 @@ func Build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		if err := CheckImage(a.Base); err != nil {
 			return Spec{}, nil, errf("--base", "%v", err)
 		}
+		if err := checkPinnedBase(a.Base, s.BaseImage); err != nil {
+			return Spec{}, nil, errf("--base", "%v", err)
+		}
+		if w := baseMismatch(a.Base, s.BaseImage, stack.Image, s.Language); w != "" {
+			warns = append(warns, w)
+		}
 		s.BaseImage = a.Base
 		s.BaseOverridden = true
 	}
@@ -510,6 +583,55 @@ func CheckCommand(words []string) error {
 }
 
 // CheckImage validates an image reference given with --base.
+// checkPinnedBase refuses a --base that floats: no tag, or latest, moves
+// to every new release (house style: never latest). example is the
+// catalog's choice, to suggest.
+func checkPinnedBase(ref, example string) error {
+	if ref == "scratch" {
+		return nil
+	}
+	named, err := reference.ParseNormalizedNamed(ref)
+	if err != nil {
+		return err
+	}
+	if _, ok := named.(reference.Digested); ok {
+		return nil
+	}
+	tagged, ok := named.(reference.Tagged)
+	if ok && tagged.Tag() != "latest" {
+		return nil
+	}
+	why := "no tag means latest"
+	if ok {
+		why = "latest"
+	}
+	return fmt.Errorf("%q floats (%s, which moves to every new release); pin a version and OS such as %s", ref, why, example)
+}
+
+// baseMismatch warns when --base replaces the stack's runtime image (node,
+// python, ...) with an image of another name: the Dockerfile still expects
+// what the runtime image provides. A mirror or team image of the same name
+// (mirror.example.com/library/node:24-trixie-slim) is not warned about.
+func baseMismatch(ref, catalogRef, stackImage, lang string) string {
+	if stackImage == "" || ref == "scratch" {
+		return ""
+	}
+	last := func(r string) string {
+		named, err := reference.ParseNormalizedNamed(r)
+		if err != nil {
+			return ""
+		}
+		p := reference.Path(named)
+		return p[strings.LastIndex(p, "/")+1:]
+	}
+	want := last(catalogRef)
+	if want != last(stackImage+":x") || last(ref) == want {
+		return "" // the stack's final stage is not its runtime image (Go's scratch), or the names agree
+	}
+	return fmt.Sprintf("--base %s is not a %s image: the Dockerfile expects what %s provides (the %s runtime, its tools and its user); make sure %s has them",
+		ref, want, catalogRef, lang, ref)
+}
+
 func CheckImage(ref string) error {
 	if ref == "scratch" {
 		return nil
