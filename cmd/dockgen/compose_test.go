@@ -9,6 +9,7 @@ import (
 
 	"github.com/dockgen/dockgen/generator/config"
 	"github.com/dockgen/dockgen/generator/render"
+	"github.com/dockgen/dockgen/generator/render/companiontest"
 	"github.com/dockgen/dockgen/generator/spec"
 	"gopkg.in/yaml.v3"
 )
@@ -120,6 +121,11 @@ func TestComposeEveryFixture(t *testing.T) {
 				t.Errorf("summary does not list compose.yaml:\n%s", r.stderr)
 			}
 			checkCompose(t, dir)
+			// compose-spec's own loader, with its schema, as `docker compose` reads it.
+			p := companiontest.Compose(t, dir, []byte(readFile(t, filepath.Join(dir, "compose.yaml"))))
+			if p != nil && (len(p.Services) != 1 || p.Services[render.ServiceName(dir)].Build == nil) {
+				t.Errorf("compose-spec's loader sees services %v, want one with a build", p.ServiceNames())
+			}
 		})
 	}
 }

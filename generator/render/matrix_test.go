@@ -145,9 +145,13 @@ func (c *companionFiles) add(name string, s spec.Spec, files []render.File) {
 			}
 		}
 	}
-	cf, err := render.Set{{Name: render.BuiltinLayer, FS: templates.FS}}.RenderCompose(render.NewCompose(render.NewModel(s), "/src/my-app"))
-	if err == nil && once("compose", cf.Data) {
-		c.compose = append(c.compose, companion{name: name, data: cf.Data})
+	// A folder named with digits only is a service name YAML must not
+	// read as a number.
+	for _, dir := range []string{"/src/my-app", "/src/2024"} {
+		cf, err := render.Set{{Name: render.BuiltinLayer, FS: templates.FS}}.RenderCompose(render.NewCompose(render.NewModel(s), dir))
+		if err == nil && once("compose", cf.Data) {
+			c.compose = append(c.compose, companion{name: name, data: cf.Data})
+		}
 	}
 }
 

@@ -129,7 +129,9 @@ func apacheTest(ctl, dir, step string, env map[string]string) error {
 		return fmt.Errorf("copy /etc/apache2: %v\n%s", err, out)
 	}
 	vars := []string{"APACHE_CONFDIR=" + confdir, "APACHE_RUN_DIR=" + filepath.Join(dir, "run"),
-		"APACHE_LOCK_DIR=" + filepath.Join(dir, "lock"), "APACHE_LOG_DIR=" + filepath.Join(dir, "log")}
+		"APACHE_LOCK_DIR=" + filepath.Join(dir, "lock"), "APACHE_LOG_DIR=" + filepath.Join(dir, "log"),
+		// a2enconf and a2enmod keep their markers here: not /var/lib/apache2.
+		"APACHE_STATE_DIRECTORY=" + filepath.Join(dir, "state")}
 	for k, v := range env {
 		vars = append(vars, k+"="+v)
 	}

@@ -10,7 +10,7 @@ import (
 func TestNginxRejects(t *testing.T) {
 	nginx := Need(t, "nginx")
 	conf := func(location string) []byte {
-		return []byte("pid /tmp/nginx.pid;\nevents {}\nhttp {\n    include /etc/nginx/mime.types;\n    client_body_temp_path /tmp/client_temp;\n" +
+		return []byte("pid /tmp/nginx.pid;\nevents {}\nhttp {\n    include /etc/nginx/mime.types;\n    access_log /dev/stdout;\n    client_body_temp_path /tmp/client_temp;\n" +
 			"    include /etc/nginx/conf.d/*.conf;\n    server {\n        listen 8080;\n        " + location + "\n    }\n}\n")
 	}
 	extra := map[string][]byte{"conf.d/default.conf": []byte("server {\n    listen 8081;\n}\n")}
