@@ -27,24 +27,8 @@ var bunStack = Stack{
 	},
 	// Bun runs TypeScript as is: one stage, unless a framework builds
 	// (Next.js, Nuxt, ...): then the same image builds in a stage of its own.
-	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
-		ref := stack.RuntimeRef(s.Version, v)
-		if s.BuildScript {
-			return ref, ref
-		}
-		return ref, ""
-	},
-	// Only Next.js standalone output is an OutputDir, as for Node.js; a
-	// framework's built server reads PORT, as under Node.js.
-	Prepare: func(s *Spec, a Answers) error {
-		if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
-			s.OutputDir = ""
-		}
-		if s.BuildScript && detect.BuiltServerReadsPort(s.Framework, s.OutputDir) {
-			s.PortEnv = true
-		}
-		return nil
-	},
+	Images:  jsRuntimeImages,
+	Prepare: jsRuntimePrepare,
 	Shapes: func(string) []detect.Facts {
 		return []detect.Facts{
 			{Manifests: []string{"package.json", "bun.lock"}, Port: 3000},
@@ -54,4 +38,26 @@ var bunStack = Stack{
 			{Manifests: []string{"package.json", "bun.lock"}, Port: 3000, BuildScript: true, OutputDir: nextStandalone},
 		}
 	},
+}
+
+// jsRuntimeImages are Bun's and Deno's images: the runtime's image, and
+// the same image for a build stage when a framework builds.
+func jsRuntimeImages(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
+	ref := stack.RuntimeRef(s.Version, v)
+	if s.BuildScript {
+		return ref, ref
+	}
+	return ref, ""
+}
+
+// jsRuntimePrepare is Bun's and Deno's: only Next.js standalone output is
+// an OutputDir, as for Node.js, and a framework's built server reads PORT.
+func jsRuntimePrepare(s *Spec, _ Answers) error {
+	if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
+		s.OutputDir = ""
+	}
+	if s.BuildScript && detect.BuiltServerReadsPort(s.Framework, s.OutputDir) {
+		s.PortEnv = true
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"github.com/dockgen/dockgen/generator/catalog"
 	"github.com/dockgen/dockgen/generator/detect"
 )
 
@@ -31,24 +30,8 @@ var denoStack = Stack{
 	// One stage: the vendor image's Deno caches the dependencies and runs
 	// the source; a meta-framework (Next.js, Astro, SvelteKit) builds in a
 	// stage of its own on the same image.
-	Images: func(stack *catalog.Stack, s Spec, v catalog.Variant) (string, string) {
-		ref := stack.RuntimeRef(s.Version, v)
-		if s.BuildScript {
-			return ref, ref
-		}
-		return ref, ""
-	},
-	// Only Next.js standalone output is an OutputDir, as for Node.js; a
-	// framework's built server reads PORT, as under Node.js.
-	Prepare: func(s *Spec, a Answers) error {
-		if s.OutputDir != "" && (s.OutputDir != nextStandalone || s.Framework != "next") {
-			s.OutputDir = ""
-		}
-		if s.BuildScript && detect.BuiltServerReadsPort(s.Framework, s.OutputDir) {
-			s.PortEnv = true
-		}
-		return nil
-	},
+	Images:  jsRuntimeImages,
+	Prepare: jsRuntimePrepare,
 	Shapes: func(string) []detect.Facts {
 		return []detect.Facts{
 			{Manifests: []string{"deno.json", "deno.lock"}, Port: 8000},
