@@ -313,7 +313,8 @@ func TestDetectFixtures(t *testing.T) {
 			manifests: []string{"composer.json", "composer.lock"}, deps: []string{"ext-posix", "php"},
 		},
 		"elixir-phoenix": {
-			lang: "elixir", version: VersionReq{"~> 1.17", false, "mix.exs"}, pm: "mix", framework: "phoenix", port: 4000,
+			portEnv: true, // config/runtime.exs: port: String.to_integer(System.get_env("PORT") || "4000")
+			lang:    "elixir", version: VersionReq{"~> 1.17", false, "mix.exs"}, pm: "mix", framework: "phoenix", port: 4000,
 			command: []string{"/app/bin/storefront", "start"}, manifests: []string{"mix.exs", "mix.lock"},
 			deps: []string{"bandit", "dns_cluster", "ecto_sql", "esbuild", "jason", "phoenix", "phoenix_ecto", "phoenix_html",
 				"phoenix_live_reload", "phoenix_live_view", "postgrex", "tailwind", "telemetry_metrics", "telemetry_poller"},

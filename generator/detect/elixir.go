@@ -91,6 +91,7 @@ func detectElixir(fsys fs.FS) (Facts, bool) {
 		r.evidence("framework", "mix.exs", "depends on phoenix")
 		r.f.Port = 4000
 		r.evidence("port", "mix.exs", "Phoenix's default port 4000")
+		phoenixPort(fsys, r)
 		if mixAssetsDeploy.MatchString(src) {
 			r.f.Assets = true
 			r.evidence("assets", "mix.exs", "an assets.deploy alias: mix assets.deploy")
@@ -102,6 +103,39 @@ func detectElixir(fsys fs.FS) (Facts, bool) {
 	}
 	elixirPort(fsys, r, app)
 	return r.f, true
+}
+
+// exEnvPort is the endpoint's port read from PORT, with its fallback:
+// `System.get_env("PORT") || "4000"` or `System.get_env("PORT", "4000")`.
+var exEnvPort = regexp.MustCompile(`System\.get_env\(\s*"PORT"\s*(?:\)\s*\|\|\s*|,\s*)"?(\d{2,5})`)
+
+// phoenixPort reads the endpoint's port from the configuration a release
+// runs with (config/runtime.exs, then config/prod.exs): generated Phoenix
+// apps read PORT there, and the image must then set it.
+func phoenixPort(fsys fs.FS, r *recorder) {
+	for _, name := range []string{"config/runtime.exs", "config/prod.exs"} {
+		src, ok := readSource(fsys, name)
+		if !ok {
+			continue
+		}
+		code := stripElixirComments(string(src))
+		if strings.Contains(code, `System.get_env("PORT"`) && !r.f.PortEnv {
+			r.f.PortEnv = true
+			r.evidence("port_env", name, `the endpoint reads System.get_env("PORT")`)
+		}
+		if m := exEnvPort.FindStringSubmatch(code); m != nil {
+			if p := parsePort(m[1]); p != 0 {
+				r.f.Port = p
+				r.evidence("port", name, fmt.Sprintf("PORT falls back to %d", p))
+				return
+			}
+		}
+		if p := firstPort([]byte(code), exPort); p != 0 {
+			r.f.Port = p
+			r.evidence("port", name, fmt.Sprintf("port: %d", p))
+			return
+		}
+	}
 }
 
 // elixirPort looks for a literal port in the application module of a
