@@ -153,6 +153,11 @@ var cases = []e2eCase{
 	{name: "node-nest-npm", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "src/app.service.ts", comment: "//", noUIDEndpoint: true},
 	// express-generator --no-view: bin/www reads process.env.PORT || '3000'.
 	{name: "node-express-gen", runtimeVersion: "22", standin: "node", port: 3000, sourceFile: "app.js", comment: "//", noUIDEndpoint: true},
+	// The express-generator app with its port moved into a config module
+	// (config/index.js: process.env.PORT || 8081; bin/www listens on
+	// config.port): dockgen must follow the require to find 8081, set
+	// ENV PORT and EXPOSE it. Hand edits, said in e2e/README.md.
+	{name: "node-express-config", runtimeVersion: "22", standin: "node", port: 8081, sourceFile: "app.js", comment: "//", noUIDEndpoint: true},
 	// Hand-written (10 lines): Express with no package.json; the image runs
 	// npm install express@5 (the real package) before the source.
 	{name: "node-no-manifest", runtimeVersion: "22", standin: "node", port: 8080, sourceFile: "server.js", comment: "//", noUIDEndpoint: true,

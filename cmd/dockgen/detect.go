@@ -219,9 +219,6 @@ func printDetect(w io.Writer, dir string, r detectResult) {
 		fmt.Fprintf(tw, "entry point\t\t%s\n", e)
 		explain("entrypoint", "")
 	}
-	if r.PortEnv {
-		fmt.Fprintf(tw, "port env\tPORT\t%s\n", from("port_env"))
-	}
 	if e := from("server_config"); e != "default" {
 		fmt.Fprintf(tw, "server config\t\t%s\n", e)
 	}
