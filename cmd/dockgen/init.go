@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/dockgen/dockgen/generator/detect"
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/output"
+	"github.com/dockgen/dockgen/generator/render"
 	"github.com/dockgen/dockgen/generator/spec"
+	"github.com/kballard/go-shellquote"
 	"github.com/spf13/cobra"
 )
 
@@ -206,7 +209,18 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		if err != nil {
 			return err
 		}
-		showPlan(d.Streams.Out, actions, outFiles, o.Force)
+		force := o.Force || tm.firstRecording(o.Dir, outFiles)
+		showPlan(d.Streams.Out, actions, outFiles, force)
+		// The dry run ends as the real run would: refused without --force.
+		var exist []string
+		for _, a := range actions {
+			if a.Op == output.OpReplace && !force {
+				exist = append(exist, a.Name)
+			}
+		}
+		if len(exist) > 0 {
+			return fmt.Errorf("%w (dry run: nothing was written)", &output.ExistsError{Names: exist})
+		}
 		return nil
 	}
 	actions, err := output.Write(o.Dir, outFiles, output.Options{Force: o.Force || tm.firstRecording(o.Dir, outFiles)})
@@ -215,7 +229,31 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	}
 	fmt.Fprint(errOut, output.Summary(actions))
 	fmt.Fprintf(errOut, "base image: %s%s\n", s.BaseImage, buildNote(s))
+	fmt.Fprint(errOut, nextSteps(o.Dir, s, tm.compose))
 	return nil
+}
+
+// nextSteps says how to build and run what was written, for the folder
+// the user named: docker compose with a compose.yaml, else build and run
+// with the port published.
+func nextSteps(dir string, s spec.Spec, compose bool) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	name := render.ServiceName(abs)
+	ctx := shellquote.Join(dir)
+	if compose {
+		if dir == "." {
+			return "next: docker compose up --build\n"
+		}
+		return fmt.Sprintf("next: docker compose --project-directory %s up --build\n", ctx)
+	}
+	run := "docker run --rm " + name
+	if s.Port != 0 {
+		run = fmt.Sprintf("docker run --rm -p %d:%d %s", s.Port, s.Port, name)
+	}
+	return fmt.Sprintf("next: docker build -t %s %s && %s\n", name, ctx, run)
 }
 
 func buildNote(s spec.Spec) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/prompt"
+	"github.com/dockgen/dockgen/generator/render"
 	"github.com/dockgen/dockgen/generator/spec"
 )
 
@@ -112,9 +114,14 @@ func TestInitStdoutWritesNothing(t *testing.T) {
 func TestInitDryRun(t *testing.T) {
 	dir := copyFixture(t, "go-root")
 	writeFile(t, filepath.Join(dir, ".dockerignore"), ".git\n")
+	// The dry run shows the plan and ends as the real run would: refused,
+	// exit 1, since .dockerignore exists and --force is not given.
 	r := run(t, nil, "init", "--yes", "--dry-run", dir)
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	if r.code != 1 || r.stderr != "dockgen: .dockerignore exists; pass --force to replace it (dry run: nothing was written)\n" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if f := run(t, nil, "init", "--yes", "--dry-run", "--force", dir); f.code != 0 || !strings.Contains(f.stdout, ".dockerignore: replace") {
+		t.Errorf("--dry-run --force: exit %d, stdout:\n%s", f.code, f.stdout)
 	}
 	for _, want := range []string{"Dockerfile: create", "    FROM golang:", ".dockerignore: exists (needs --force)", "--- a/.dockerignore", "+++ b/.dockerignore"} {
 		if !strings.Contains(r.stdout, want) {
@@ -312,5 +319,25 @@ func TestInitKeepsTheRepositorysNginxConfig(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInitNextSteps: after writing, init says how to build and run the
+// image (with the port published), or to start compose when it wrote
+// compose.yaml; the names are the folder's, usable as an image tag.
+func TestInitNextSteps(t *testing.T) {
+	dir := copyFixture(t, "go-root")
+	name := render.ServiceName(dir)
+	r := run(t, nil, "init", "--yes", dir)
+	want := fmt.Sprintf("next: docker build -t %s %s && docker run --rm -p 8080:8080 %s\n", name, dir, name)
+	if r.code != 0 || !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q; want it to end with %q", r.code, r.stderr, want)
+	}
+	r = run(t, nil, "init", "--yes", "--compose", "--force", dir)
+	if want := "next: docker compose --project-directory " + dir + " up --build\n"; r.code != 0 || !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("--compose: exit %d, stderr %q; want it to end with %q", r.code, r.stderr, want)
+	}
+	if r := run(t, nil, "init", "--yes", "--stdout", dir); strings.Contains(r.stderr, "next:") {
+		t.Errorf("--stdout printed next steps: %q", r.stderr)
 	}
 }
