@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dockgen/dockgen/generator/config"
 	"github.com/dockgen/dockgen/generator/detect"
 	"github.com/dockgen/dockgen/generator/lint"
 	"github.com/dockgen/dockgen/generator/output"
@@ -126,7 +127,21 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		fmt.Fprintln(errOut, "warning: "+w)
 	}
 	now := d.Now()
+	showChanges := false
 	if !o.Yes {
+		// Existing files first, so no answer is given in vain: replace
+		// them (the changes are shown before writing), or stop here.
+		if existing := ownedExisting(o.Dir, o.Compose); len(existing) > 0 && !o.Force && !o.Stdout && !o.DryRun {
+			ok, err := d.Prompter(d.Streams).Confirm(replaceQuestion(existing), false)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				fmt.Fprintf(errOut, "kept %s; nothing was written\n", strings.Join(existing, ", "))
+				return nil
+			}
+			o.Force, showChanges = true, true
+		}
 		// Flags answer their questions; recorded and configured answers
 		// only pre-fill theirs, so a re-run can change them.
 		answers, err = spec.Ask(d.Prompter(d.Streams), facts, answers, o.Answers, d.Catalog, now)
@@ -223,6 +238,16 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 		}
 		return nil
 	}
+	if showChanges {
+		// The replacement the user agreed to, as a diff, before it is made.
+		if planned, err := output.PlanWrite(o.Dir, outFiles); err == nil {
+			for i, a := range planned {
+				if a.Op == output.OpReplace && a.Name != config.RepoFile {
+					fmt.Fprintln(errOut, output.Diff(a.Name, a.Old, outFiles[i].Data))
+				}
+			}
+		}
+	}
 	actions, err := output.Write(o.Dir, outFiles, output.Options{Force: o.Force || tm.firstRecording(o.Dir, outFiles)})
 	if err != nil {
 		return err
@@ -231,6 +256,32 @@ func runInit(ctx context.Context, o initOptions, d Deps) error {
 	fmt.Fprintf(errOut, "base image: %s%s\n", s.BaseImage, buildNote(s))
 	fmt.Fprint(errOut, nextSteps(o.Dir, s, tm.compose))
 	return nil
+}
+
+// ownedExisting lists the files init writes that already exist in dir:
+// the Dockerfile and .dockerignore, and compose.yaml when it is asked for.
+// (A repository's own nginx.conf or entrypoint is never replaced, and the
+// recorded .dockgen.yaml is dockgen's to update.)
+func ownedExisting(dir string, compose bool) []string {
+	names := []string{"Dockerfile", ".dockerignore"}
+	if compose {
+		names = append(names, "compose.yaml")
+	}
+	var out []string
+	for _, n := range names {
+		if st, err := os.Lstat(filepath.Join(dir, n)); err == nil && st.Mode().IsRegular() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// replaceQuestion asks whether to replace the files that exist.
+func replaceQuestion(existing []string) string {
+	if len(existing) == 1 {
+		return existing[0] + " exists. Replace it? (the changes are shown before writing; No stops with nothing written)"
+	}
+	return strings.Join(existing, ", ") + " exist. Replace them? (the changes are shown before writing; No stops with nothing written)"
 }
 
 // nextSteps says how to build and run what was written, for the folder

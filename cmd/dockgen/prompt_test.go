@@ -118,3 +118,33 @@ func TestInitReRunPrefillsRecordedAnswers(t *testing.T) {
 		t.Errorf("re-run did not keep the recorded variant and the new --port:\n%s", df)
 	}
 }
+
+// With a Dockerfile there, the first question is whether to replace it:
+// No stops at once, before any other question, with nothing written; Yes
+// asks the rest, shows the change as a diff and replaces the file.
+func TestInitAsksAboutExistingFilesFirst(t *testing.T) {
+	flags := []string{"--language", "go", "--runtime-version", "1.27", "--variant", "scratch", "--framework", "chi", "--port", "9090", "--cmd", "/usr/local/bin/api"}
+	q := "Dockerfile exists. Replace it? (the changes are shown before writing; No stops with nothing written)"
+
+	dir := copyFixture(t, "go-cmd")
+	writeFile(t, filepath.Join(dir, "Dockerfile"), "FROM busybox:1.37\n")
+	f := prompt.NewFake(t)
+	f.ExpectConfirmWithDefault(q, false, false)
+	r := run(t, f, append(append([]string{"init"}, flags...), dir)...)
+	if r.code != 0 || r.stderr != "kept Dockerfile; nothing was written\n" {
+		t.Errorf("No: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, "Dockerfile")); got != "FROM busybox:1.37\n" {
+		t.Errorf("No replaced the Dockerfile: %q", got)
+	}
+
+	f = prompt.NewFake(t)
+	f.ExpectConfirmWithDefault(q, false, true)
+	r = run(t, f, append(append([]string{"init"}, flags...), dir)...)
+	if r.code != 0 || !strings.Contains(r.stderr, "--- a/Dockerfile\n+++ b/Dockerfile\n") || !strings.Contains(r.stderr, "-FROM busybox:1.37\n") || !strings.Contains(r.stderr, "replace Dockerfile") {
+		t.Errorf("Yes: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, "Dockerfile")); !strings.Contains(got, "FROM golang:1.27") {
+		t.Errorf("Yes did not replace the Dockerfile:\n%s", got)
+	}
+}

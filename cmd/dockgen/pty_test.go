@@ -73,3 +73,35 @@ func TestInitInTerminalPicksGo(t *testing.T) {
 		}
 	}
 }
+
+// TestInitInTerminalExistingDockerfile: in a real terminal, a Dockerfile
+// that is there is asked about first; after "y" and Enter at every
+// question, the change is shown, the file replaced, and the next steps
+// printed.
+func TestInitInTerminalExistingDockerfile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "Dockerfile"), "FROM busybox:1.37\n")
+	c := ptytest.New(t)
+	deps := DefaultDeps(Streams{In: c.Tty(), Out: c.Tty(), ErrOut: c.Tty(), Interactive: true})
+	wait := c.Start(func() error {
+		if code := Run([]string{"init", dir}, deps); code != 0 {
+			t.Errorf("dockgen init exited %d", code)
+		}
+		return nil
+	})
+	c.ExpectString("Dockerfile exists. Replace it?")
+	c.SendLine("y")
+	for _, q := range []string{spec.QLanguage, spec.QVersion, spec.QVariant, spec.QPackageManager, spec.QFramework, spec.QPort, spec.QCommand} {
+		c.ExpectString(q)
+		c.SendLine("")
+	}
+	c.ExpectString("-FROM busybox:1.37")
+	c.ExpectString("replace Dockerfile")
+	c.ExpectString("next: docker build -t ")
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+	if df := readFile(t, filepath.Join(dir, "Dockerfile")); !strings.Contains(df, "FROM python:3.14-slim-trixie\n") {
+		t.Errorf("Dockerfile not replaced:\n%s", df)
+	}
+}
