@@ -275,12 +275,12 @@ func TestInjectionIsRejected(t *testing.T) {
 	t.Run("prompt-answer", func(t *testing.T) {
 		dir := copyFixture(t, "python-flask-pip")
 		f := prompt.NewFake(t)
-		f.ExpectSelect(spec.QLanguage, "python")
-		f.ExpectInputDefault(spec.QVersion)
+		f.ExpectSelect(spec.QLanguage+" (detected from requirements.txt)", "python")
+		f.ExpectInputDefault(spec.QVersion+" (detected from .python-version)")
 		f.ExpectSelect(spec.QVariant, "slim - Debian 13 trixie, slim (default)")
-		f.ExpectSelect(spec.QPackageManager, "pip")
-		f.ExpectSelect(spec.QFramework, "flask")
-		f.ExpectInput(spec.QPort, "80\nRUN id")
+		f.ExpectSelect(spec.QPackageManager+" (detected from requirements.txt)", "pip")
+		f.ExpectSelect(spec.QFramework+" (detected from requirements.txt)", "flask")
+		f.ExpectInput(spec.QPort+" (a convention; no file names it)", "80\nRUN id")
 		r := run(t, f, "init", dir)
 		if r.code == 0 || !strings.Contains(r.stderr, "not a port number") {
 			t.Errorf("exit %d, stderr %q", r.code, r.stderr)

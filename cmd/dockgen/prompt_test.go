@@ -39,13 +39,13 @@ func TestInitAsksInAnEmptyFolder(t *testing.T) {
 func TestInitPrefillsDetectedAnswers(t *testing.T) {
 	dir := copyFixture(t, "python-django-pip")
 	f := prompt.NewFake(t)
-	f.ExpectSelectWithDefault(spec.QLanguage, "python", "python")
-	f.ExpectInputWithDefault(spec.QVersion, "3.12", "")
+	f.ExpectSelectWithDefault(spec.QLanguage+" (detected from requirements.txt)", "python", "python")
+	f.ExpectInputWithDefault(spec.QVersion+" (detected from .python-version)", "3.12", "")
 	f.ExpectSelectWithDefault(spec.QVariant, "slim - Debian 13 trixie, slim (default)", "slim - Debian 13 trixie, slim (default)")
-	f.ExpectSelectWithDefault(spec.QPackageManager, "pip", "pip")
-	f.ExpectSelectWithDefault(spec.QFramework, "django", "django")
-	f.ExpectInputWithDefault(spec.QPort, "8000", "")
-	f.ExpectInputWithDefault(spec.QCommand, "gunicorn --bind 0.0.0.0:8000 mysite.wsgi:application", "")
+	f.ExpectSelectWithDefault(spec.QPackageManager+" (detected from requirements.txt)", "pip", "pip")
+	f.ExpectSelectWithDefault(spec.QFramework+" (detected from manage.py)", "django", "django")
+	f.ExpectInputWithDefault(spec.QPort+" (detected from mysite/wsgi.py)", "8000", "")
+	f.ExpectInputWithDefault(spec.QCommand+" (detected from mysite/wsgi.py)", "gunicorn --bind 0.0.0.0:8000 mysite.wsgi:application", "")
 	r := run(t, f, "init", dir)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -61,8 +61,8 @@ func TestInitFlagsSkipTheirQuestions(t *testing.T) {
 	dir := copyFixture(t, "go-cmd")
 	f := prompt.NewFake(t)
 	f.ExpectSelectWithDefault(spec.QVariant, "scratch - static binary on scratch (default)", "alpine - static binary on alpine:3.24, with a shell")
-	f.ExpectSelectWithDefault(spec.QFramework, "chi", "")
-	f.ExpectInputWithDefault(spec.QPort, "9090", "")
+	f.ExpectSelectWithDefault(spec.QFramework+" (detected from go.mod)", "chi", "")
+	f.ExpectInputWithDefault(spec.QPort+" (detected from cmd/api/main.go)", "9090", "")
 	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/api", "")
 	r := run(t, f, "init", "--language", "go", "--runtime-version", "1.27", "--stdout", dir)
 	if r.code != 0 {
@@ -104,10 +104,10 @@ func TestInitReRunPrefillsRecordedAnswers(t *testing.T) {
 		t.Fatalf("first run: %s", r.stderr)
 	}
 	f := prompt.NewFake(t)
-	f.ExpectSelectWithDefault(spec.QLanguage, "go", "go")
+	f.ExpectSelectWithDefault(spec.QLanguage+" (detected from go.mod)", "go", "go")
 	f.ExpectInputWithDefault(spec.QVersion, "1.26", "")
 	f.ExpectSelectWithDefault(spec.QVariant, "alpine - static binary on alpine:3.24, with a shell", "")
-	f.ExpectSelectWithDefault(spec.QFramework, "chi", "")
+	f.ExpectSelectWithDefault(spec.QFramework+" (detected from go.mod)", "chi", "")
 	f.ExpectInputWithDefault(spec.QCommand, "/usr/local/bin/api", "")
 	r := run(t, f, "init", "--port", "9200", "--force", dir)
 	if r.code != 0 {

@@ -105,3 +105,27 @@ func TestInitInTerminalExistingDockerfile(t *testing.T) {
 		t.Errorf("Dockerfile not replaced:\n%s", df)
 	}
 }
+
+// TestInitInTerminalMarksDetected: in a repository, a question whose
+// default was detected says where it came from, so it does not look like a
+// built-in default; Enter at each accepts detection.
+func TestInitInTerminalMarksDetected(t *testing.T) {
+	dir := copyFixture(t, "go-root")
+	c := ptytest.New(t)
+	deps := DefaultDeps(Streams{In: c.Tty(), Out: c.Tty(), ErrOut: c.Tty(), Interactive: true})
+	wait := c.Start(func() error {
+		if code := Run([]string{"init", dir}, deps); code != 0 {
+			t.Errorf("dockgen init exited %d", code)
+		}
+		return nil
+	})
+	for _, q := range []string{spec.QLanguage + " (detected from go.mod)", spec.QVersion + " (detected from go.mod)", spec.QVariant, spec.QFramework, spec.QPort, spec.QCommand} {
+		c.ExpectString(q)
+		c.SendLine("")
+	}
+	c.ExpectString("create  Dockerfile")
+	c.ExpectString("next: docker build -t ")
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+}

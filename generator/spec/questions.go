@@ -51,7 +51,7 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		if def == "" {
 			def = Languages[0]
 		}
-		v, err := p.Select(noted(QLanguage, f, "language", def == f.Language), Languages, def)
+		v, err := p.Select(noted(QLanguage, f, "language", def == f.Language && f.Language != ""), Languages, def)
 		if err != nil {
 			return a, err
 		}
@@ -63,7 +63,8 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 	}
 	stack, _ := cat.Stack(a.Language)
 	if given.Version == "" && stack != nil {
-		v, err := p.Input(QVersion, current().Version, func(v string) error {
+		q := noted(QVersion, f, "version", a.Language == f.Language && a.Version == "" && f.Version != (detect.VersionReq{}))
+		v, err := p.Input(q, current().Version, func(v string) error {
 			_, err := stack.Resolve(v, true, now)
 			return err
 		})
@@ -89,7 +90,7 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		a.Variant, _, _ = strings.Cut(v, " - ")
 	}
 	if pms := PackageManagers[a.Language]; given.PackageManager == "" && len(pms) > 1 {
-		v, err := p.Select(noted(QPackageManager, f, "package_manager", a.Language == f.Language), pms, current().PackageManager)
+		v, err := p.Select(noted(QPackageManager, f, "package_manager", a.Language == f.Language && f.PackageManager != ""), pms, current().PackageManager)
 		if err != nil {
 			return a, err
 		}
@@ -100,7 +101,7 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		if def == "" {
 			def = "none"
 		}
-		v, err := p.Select(noted(QFramework, f, "framework", a.Language == f.Language), append([]string{"none"}, fws...), def)
+		v, err := p.Select(noted(QFramework, f, "framework", a.Language == f.Language && f.Framework != ""), append([]string{"none"}, fws...), def)
 		if err != nil {
 			return a, err
 		}
@@ -125,7 +126,9 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		a.Main = v
 	}
 	if given.Port == "" {
-		v, err := p.Input(QPort, strconv.Itoa(current().Port), func(v string) error {
+		port := current().Port
+		q := noted(QPort, f, "port", a.Language == f.Language && a.Port == "" && f.Port != 0 && port == f.Port)
+		v, err := p.Input(q, strconv.Itoa(port), func(v string) error {
 			_, err := ParsePort(v)
 			return err
 		})
@@ -135,7 +138,9 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 		a.Port = v
 	}
 	if given.Cmd == "" {
-		v, err := p.Input(QCommand, shellquote.Join(current().Command...), func(v string) error {
+		cmd := current().Command
+		q := noted(QCommand, f, "command", a.Language == f.Language && a.Cmd == "" && len(f.Command) > 0 && slices.Equal(cmd, f.Command))
+		v, err := p.Input(q, shellquote.Join(cmd...), func(v string) error {
 			_, err := ParseCommand(v)
 			return err
 		})
@@ -206,6 +211,16 @@ func noted(q string, f detect.Facts, field string, show bool) string {
 			}
 		}
 		return fmt.Sprintf("%s (detected from %s; also found %s)", q, e.File, strings.Join(also, ", "))
+	}
+	// A detected default says so, so it does not look like a built-in one.
+	// A guess is labelled as one.
+	for _, e := range f.Evidence {
+		if e.Field == field && e.File != "" {
+			if strings.Contains(e.Reason, "convention") {
+				return fmt.Sprintf("%s (a convention; no file names it)", q)
+			}
+			return fmt.Sprintf("%s (detected from %s)", q, e.File)
+		}
 	}
 	return q
 }
