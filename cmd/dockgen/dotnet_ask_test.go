@@ -16,11 +16,11 @@ func TestInitAsksWhichDotnetProject(t *testing.T) {
 	dir := copyFixture(t, "dotnet-two-apps")
 	f := prompt.NewFake(t)
 	f.ExpectSelect(spec.QLanguage+" (detected from src/Admin/Admin.csproj)", "dotnet")
-	f.ExpectInputDefault(spec.QVersion+" (detected from src/Admin/Admin.csproj)")
+	f.ExpectInputDefault(spec.QVersion + " (detected from src/Admin/Admin.csproj)")
 	f.ExpectSelect(spec.QVariant, "")
 	f.ExpectSelect(spec.QFramework+" (detected from src/Admin/Admin.csproj)", "aspnetcore")
 	f.ExpectSelectWithDefault(spec.QProject, "src/Admin/Admin.csproj", "src/Storefront/Storefront.csproj")
-	f.ExpectInputDefault(spec.QPort+" (detected from src/Admin/Admin.csproj)")
+	f.ExpectInputDefault(spec.QPort + " (detected from src/Admin/Admin.csproj)")
 	f.ExpectInputWithDefault(spec.QCommand, "dotnet Storefront.dll", "")
 	r := run(t, f, "init", dir)
 	if r.code != 0 {

@@ -88,8 +88,8 @@ func TestInitAsksAboutAmbiguity(t *testing.T) {
 	f.ExpectSelect(spec.QVariant, "")
 	f.ExpectSelectWithDefault(spec.QPackageManager+" (detected from requirements.txt)", "pip", "")
 	f.ExpectSelectWithDefault(spec.QFramework+" (detected from requirements.txt; also found streamlit in requirements.txt)", "fastapi", "")
-	f.ExpectInputDefault(spec.QPort+" (detected from requirements.txt)")
-	f.ExpectInputDefault(spec.QCommand+" (detected from main.py)")
+	f.ExpectInputDefault(spec.QPort + " (detected from requirements.txt)")
+	f.ExpectInputDefault(spec.QCommand + " (detected from main.py)")
 	if r := run(t, f, "init", "--stdout", dir); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -105,8 +105,8 @@ func TestInitAsksAboutAmbiguity(t *testing.T) {
 	f.ExpectSelect(spec.QVariant, "")
 	f.ExpectSelectWithDefault(spec.QPackageManager+" (detected from yarn.lock; also found npm in package-lock.json)", "yarn", "")
 	f.ExpectSelectWithDefault(spec.QFramework+" (detected from package.json)", "express", "")
-	f.ExpectInputDefault(spec.QPort+" (detected from server.js)")
-	f.ExpectInputDefault(spec.QCommand+" (detected from package.json)")
+	f.ExpectInputDefault(spec.QPort + " (detected from server.js)")
+	f.ExpectInputDefault(spec.QCommand + " (detected from package.json)")
 	if r := run(t, f, "init", "--stdout", node); r.code != 0 || !strings.Contains(r.stderr, "yarn.lock, package-lock.json") {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

@@ -276,7 +276,7 @@ func TestInjectionIsRejected(t *testing.T) {
 		dir := copyFixture(t, "python-flask-pip")
 		f := prompt.NewFake(t)
 		f.ExpectSelect(spec.QLanguage+" (detected from requirements.txt)", "python")
-		f.ExpectInputDefault(spec.QVersion+" (detected from .python-version)")
+		f.ExpectInputDefault(spec.QVersion + " (detected from .python-version)")
 		f.ExpectSelect(spec.QVariant, "slim - Debian 13 trixie, slim (default)")
 		f.ExpectSelect(spec.QPackageManager+" (detected from requirements.txt)", "pip")
 		f.ExpectSelect(spec.QFramework+" (detected from requirements.txt)", "flask")
