@@ -32,8 +32,25 @@ type surveyPrompter struct {
 // NewSurvey returns a Prompter that asks on a terminal with survey/v2, reading
 // keys from in and drawing the questions on out (errOut gets survey's own
 // diagnostics). in and out must be the terminal: survey switches it to raw mode.
+//
+// Ctrl-D aborts like Ctrl-C: survey reads it as Enter, which would accept
+// the default of every question in turn.
 func NewSurvey(in FileReader, out FileWriter, errOut io.Writer) Prompter {
-	return &surveyPrompter{stdio: survey.WithStdio(in, out, errOut)}
+	return &surveyPrompter{stdio: survey.WithStdio(eotInterrupts{in}, out, errOut)}
+}
+
+// eotInterrupts is a terminal input on which Ctrl-D (EOT, 0x04, in raw
+// mode) reads as Ctrl-C (ETX, 0x03), so survey returns its interrupt.
+type eotInterrupts struct{ FileReader }
+
+func (r eotInterrupts) Read(p []byte) (int, error) {
+	n, err := r.FileReader.Read(p)
+	for i := range p[:n] {
+		if p[i] == terminal.KeyEndTransmission {
+			p[i] = terminal.KeyInterrupt
+		}
+	}
+	return n, err
 }
 
 // Select implements Prompter. A def that is not among options pre-selects the first option.

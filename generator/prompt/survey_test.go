@@ -102,6 +102,31 @@ func TestSurvey(t *testing.T) {
 			wantErr: prompt.ErrInterrupted,
 		},
 		{
+			// survey reads Ctrl-D as Enter; dockgen makes it abort.
+			name: "select: Ctrl-D is ErrInterrupted, not the default",
+			ask: func(p prompt.Prompter) (any, error) {
+				return p.Select("Language?", languages, "")
+			},
+			keys: func(c *ptytest.Console) {
+				c.ExpectString("> python")
+				c.ExpectRawMode()
+				c.Send("\x04")
+			},
+			wantErr: prompt.ErrInterrupted,
+		},
+		{
+			name: "input: Ctrl-D is ErrInterrupted, not the default",
+			ask: func(p prompt.Prompter) (any, error) {
+				return p.Input("Port?", "8000", nil)
+			},
+			keys: func(c *ptytest.Console) {
+				c.ExpectString("Port? (8000)")
+				c.ExpectRawMode()
+				c.Send("\x04")
+			},
+			wantErr: prompt.ErrInterrupted,
+		},
+		{
 			name: "input: Enter accepts the pre-filled default",
 			ask: func(p prompt.Prompter) (any, error) {
 				return p.Input("Port?", "8000", nil)
