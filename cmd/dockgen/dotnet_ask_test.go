@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,5 +36,26 @@ func TestInitAsksWhichDotnetProject(t *testing.T) {
 	}
 	if rec := readFile(t, filepath.Join(dir, ".dockgen.yaml")); !strings.Contains(rec, "main: src/Storefront/Storefront.csproj\n") {
 		t.Errorf(".dockgen.yaml does not record the choice:\n%s", rec)
+	}
+}
+
+// A project named with a space ("My App.csproj", Visual Studio's default
+// style) was a dead end: the warning said pass --cmd, and --cmd failed too.
+// Now it renders: COPY in JSON form, the path quoted in RUN, the dll in
+// exec form, and BuildKit's checks pass (init lints what it writes).
+func TestInitDotnetProjectWithASpace(t *testing.T) {
+	dir := copyFixture(t, "dotnet-console")
+	if err := os.Rename(filepath.Join(dir, "QueueWorker.csproj"), filepath.Join(dir, "My App.csproj")); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, nil, "init", "--yes", dir)
+	if r.code != 0 || strings.Contains(r.stderr, "pass --cmd") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	df := readFile(t, filepath.Join(dir, "Dockerfile"))
+	for _, want := range []string{`COPY ["My App.csproj", "packages.lock.json", "./"]`, "dotnet restore 'My App.csproj'", "dotnet publish 'My App.csproj' ", `ENTRYPOINT ["dotnet", "My App.dll"]`} {
+		if !strings.Contains(df, want) {
+			t.Errorf("Dockerfile lacks %q:\n%s", want, df)
+		}
 	}
 }

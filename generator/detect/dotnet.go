@@ -19,7 +19,7 @@ var (
 	// slnProject is a project line of a .sln file.
 	slnProject = regexp.MustCompile(`(?m)^Project\("\{[0-9A-Fa-f-]+\}"\)\s*=\s*"[^"]*",\s*"([^"]+\.(?:cs|fs|vb)proj)"`)
 	// dotnetAssembly is an assembly name that is safe as a file name.
-	dotnetAssembly = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+	dotnetAssembly = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_. -]*[A-Za-z0-9_]$|^[A-Za-z0-9_]$`)
 	// testProjectName is the naming convention of test projects.
 	testProjectName = regexp.MustCompile(`(?i)[.](unit|integration|functional|e2e)?tests?$`)
 )

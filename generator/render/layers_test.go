@@ -272,3 +272,36 @@ func lintClean(t *testing.T, df []byte) {
 		t.Errorf("%s\n%s", f.Format("Dockerfile"), df)
 	}
 }
+
+// TestCopyArgsAndShellWord: a path with a space stays one path, in COPY's
+// JSON form and as one quoted shell word; nothing can end either early.
+func TestCopyArgsAndShellWord(t *testing.T) {
+	for _, tc := range []struct {
+		sources []string
+		dest    string
+		want    string
+	}{
+		{[]string{"package.json", "package-lock.json"}, "./", "package.json package-lock.json ./"},
+		{[]string{"My App.csproj", "NuGet.config"}, "./", `["My App.csproj", "NuGet.config", "./"]`},
+		{[]string{"src/My App/My App.csproj"}, "src/My App/", `["src/My App/My App.csproj", "src/My App/"]`},
+	} {
+		if got, err := render.CopyArgs(tc.sources, tc.dest); err != nil || got != tc.want {
+			t.Errorf("CopyArgs(%q, %q) = %q, %v; want %q", tc.sources, tc.dest, got, err, tc.want)
+		}
+	}
+	for in, want := range map[string]string{
+		"src/Api/Api.csproj": "src/Api/Api.csproj",
+		"My App.csproj":      "'My App.csproj'",
+		"a;rm -rf /":         "'a;rm -rf /'",
+		"$(id)":              "'$(id)'",
+	} {
+		if got, err := render.ShellWord(in); err != nil || got != want {
+			t.Errorf("ShellWord(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"it's", "a\nRUN id"} {
+		if got, err := render.ShellWord(bad); err == nil {
+			t.Errorf("ShellWord(%q) = %q, want an error", bad, got)
+		}
+	}
+}

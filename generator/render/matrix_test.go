@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"path"
 	"slices"
@@ -301,7 +302,15 @@ func manifestsCopied(manifests []string, df string) int {
 	at := map[string]int{}
 	offset := 0
 	for _, line := range strings.SplitAfter(df, "\n") {
-		if f := strings.Fields(line); len(f) >= 3 && f[0] == "COPY" && !strings.HasPrefix(f[1], "--") {
+		f := strings.Fields(line)
+		if rest, ok := strings.CutPrefix(line, "COPY ["); ok {
+			// The JSON form, for paths with a space.
+			var args []string
+			if err := json.Unmarshal([]byte("["+strings.TrimSpace(rest)), &args); err == nil {
+				f = append([]string{"COPY"}, args...)
+			}
+		}
+		if len(f) >= 3 && f[0] == "COPY" && !strings.HasPrefix(f[1], "--") {
 			for _, src := range f[1 : len(f)-1] {
 				if _, seen := dest[src]; !seen {
 					dest[src], at[src] = f[len(f)-1], offset

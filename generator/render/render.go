@@ -141,7 +141,35 @@ func Funcs() template.FuncMap {
 	f["execForm"] = ExecForm
 	f["quoteValue"] = QuoteValue
 	f["copyGroups"] = CopyGroups
+	f["copyArgs"] = CopyArgs
+	f["shellWord"] = ShellWord
 	return f
+}
+
+// CopyArgs renders a COPY's sources and destination: plain words, or the
+// JSON form when a path holds a space ("My App.csproj"), which the plain
+// form would split.
+func CopyArgs(sources []string, dest string) (string, error) {
+	all := append(slices.Clone(sources), dest)
+	if !slices.ContainsFunc(all, func(p string) bool { return strings.ContainsAny(p, " \t") }) {
+		return strings.Join(all, " "), nil
+	}
+	return ExecForm(all)
+}
+
+// ShellWord renders s as one word of a RUN shell command: as it is when it
+// holds only safe characters, else in single quotes. A single quote or a
+// control character is an error: no value can end the word early.
+func ShellWord(s string) (string, error) {
+	if strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\'' }) >= 0 {
+		return "", fmt.Errorf("value %q cannot be one shell word", s)
+	}
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._-/:=@+,", r))
+	}) {
+		return s, nil
+	}
+	return "'" + s + "'", nil
 }
 
 // QuoteValue renders s as a double-quoted Dockerfile word, for LABEL and

@@ -74,6 +74,8 @@ var dotnetStack = Stack{
 	Shapes: func(string) []detect.Facts {
 		return []detect.Facts{
 			{Manifests: []string{"Api.csproj"}, Project: "Api.csproj", Assembly: "Api"},
+			// A project named with a space (Visual Studio's "My App"): JSON-form COPY, quoted in RUN.
+			{Manifests: []string{"My App.csproj"}, Project: "My App.csproj", Assembly: "My App"},
 			{
 				Manifests: []string{"global.json", "NuGet.config", "Directory.Packages.props", "src/Shop.Api/Shop.Api.csproj", "src/Shop.Core/Shop.Core.csproj"},
 				Project:   "src/Shop.Api/Shop.Api.csproj", Assembly: "Contoso.Shop.Api",
@@ -84,7 +86,7 @@ var dotnetStack = Stack{
 
 var (
 	// dotnetProjectFile is a project file's slash path.
-	dotnetProjectFile = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*\.(cs|fs|vb)proj$`)
+	dotnetProjectFile = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._ -]*(/[A-Za-z0-9_][A-Za-z0-9._ -]*)*\.(cs|fs|vb)proj$`)
 	// dotnetAssembly is an assembly name that is safe as a file name.
-	dotnetAssembly = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+	dotnetAssembly = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_. -]*[A-Za-z0-9_]$|^[A-Za-z0-9_]$`)
 )

@@ -434,6 +434,12 @@ func build(f detect.Facts, a Answers, cat *catalog.Catalog, now time.Time) (Spec
 		s.NodeVersion, s.NodeVersionSource = "", ""
 	}
 	for _, m := range s.Manifests {
+		// The project file a stack validated itself (a .NET project named
+		// "My App.csproj") may hold a space: templates copy manifests in
+		// COPY's JSON form then, and quote the project in RUN.
+		if m == s.Project && s.Project != "" {
+			continue
+		}
 		if !manifestPath.MatchString(m) {
 			return Spec{}, nil, errf(m, "manifest name has characters a Dockerfile cannot carry safely")
 		}
