@@ -32,9 +32,15 @@ var portVar = regexp.MustCompile(`\$(?:PORT\b|\{PORT[}:-])`)
 // leading exec would cut the rest.
 var shellList = regexp.MustCompile(`&&|\|\||[;|&]`)
 
-// devServer is a development server or auto-reload in a start command:
-// never what an image runs when a production one was detected.
-var devServer = regexp.MustCompile(`\bflask run\b|\bmanage\.py runserver\b|(?:^|\s)--reload\b|\bnodemon\b|\bnext dev\b|\bng serve\b|\bvue-cli-service serve\b`)
+// devServer names the development server or auto-reload a start command
+// runs ("" when none): never what an image runs when a production one was
+// detected. Each stack knows its own (nodeDevServer, pythonDevServer).
+func devServer(cmd string) string {
+	if dev := nodeDevServer(cmd); dev != "" {
+		return dev
+	}
+	return strings.TrimSpace(pythonDevServer.FindString(cmd))
+}
 
 // procfilePort is the port a Procfile app listens on when nothing else
 // names one: the PORT that heroku local (and foreman before it) gives the
@@ -91,8 +97,8 @@ func applyProcfile(fsys fs.FS, f *Facts) {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: web: %s is not used: the %s image runs the built artifact, not the repository's files; pass --cmd to run it otherwise", name, quote(web), f.Language))
 		return
 	}
-	if dev := devServer.FindString(web); dev != "" && len(f.Command) > 0 {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: web: %s runs a development server (%s); the image runs the detected %s instead", name, quote(web), strings.TrimSpace(dev), quote(strings.Join(f.Command, " "))))
+	if dev := devServer(web); dev != "" && len(f.Command) > 0 {
+		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: web: %s runs a development server (%s); the image runs the detected %s instead", name, quote(web), dev, quote(strings.Join(f.Command, " "))))
 		return
 	}
 	cmd, how, err := procfileCommand(web)

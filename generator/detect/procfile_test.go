@@ -57,6 +57,9 @@ func TestProcfile(t *testing.T) {
 			nil, 0, false, `Procfile: web: "bin/server" is not used`},
 		{"a development server in the web line: the detected server instead", with("web: flask run --host 0.0.0.0 --reload\n", flask...),
 			nil, 8000, false, `Procfile: web: "flask run --host 0.0.0.0 --reload" runs a development server (flask run); the image runs the detected "gunicorn --bind 0.0.0.0:8000 app:app" instead`},
+		// Node's own list of development servers applies to a web: line too.
+		{"a node development server in the web line: the detected command instead", with("web: vite --host\n", "package.json", `{"name":"x","scripts":{"start":"node server.js"},"dependencies":{"express":"^5"}}`, "server.js", "require('express')().listen(3000)\n"),
+			nil, 3000, false, `Procfile: web: "vite --host" runs a development server (vite); the image runs the detected "node server.js" instead`},
 		{"bad line: a warning naming the file", with("web gunicorn app:app\n", flask...),
 			nil, 8000, false, "Procfile: line 1 is not `type: command`"},
 	} {

@@ -718,6 +718,10 @@ func pythonStreamlit(fsys fs.FS, r *recorder, deps *pyDeps) {
 }
 
 // pythonDjango serves the project's WSGI application (WSGI_APPLICATION in
+// pythonDevServer is a Python development server or auto-reload in a start
+// command (flask run, manage.py runserver, uvicorn/gunicorn --reload).
+var pythonDevServer = regexp.MustCompile(`\bflask\s+(?:--app\s+\S+\s+)?run\b|\bmanage\.py\s+runserver\b|(?:^|\s)--reload\b`)
+
 // its settings, else <project>/wsgi.py) with a production server, never
 // runserver: uwsgi with the project's uwsgi.ini when it depends on uwsgi,
 // uvicorn on asgi.py when it depends on uvicorn and not gunicorn, else

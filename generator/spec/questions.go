@@ -158,6 +158,11 @@ func Ask(p prompt.Prompter, f detect.Facts, preset, given Answers, cat *catalog.
 // package manager and command belong to that other language.
 func MergeAnswers(layers ...Answers) Answers {
 	var out Answers
+	pick := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
 	for _, a := range layers {
 		if out.Language != "" && a.Language != "" && a.Language != out.Language {
 			continue
@@ -166,11 +171,6 @@ func MergeAnswers(layers ...Answers) Answers {
 		for key, src := range a.Sources {
 			if out.Get(key) == "" && a.Get(key) != "" {
 				out = out.WithSource(key, src)
-			}
-		}
-		pick := func(dst *string, v string) {
-			if *dst == "" {
-				*dst = v
 			}
 		}
 		pick(&out.Language, a.Language)

@@ -618,7 +618,6 @@ func CheckCommand(words []string) error {
 	return nil
 }
 
-// CheckImage validates an image reference given with --base.
 // checkPinnedBase refuses a --base that floats: no tag, or latest, moves
 // to every new release (house style: never latest). example is the
 // catalog's choice, to suggest.
@@ -668,6 +667,7 @@ func baseMismatch(ref, catalogRef, stackImage, lang string) string {
 		ref, want, catalogRef, lang, ref)
 }
 
+// CheckImage validates an image reference given with --base.
 func CheckImage(ref string) error {
 	if ref == "scratch" {
 		return nil
