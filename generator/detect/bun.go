@@ -177,7 +177,8 @@ func bunCommand(fsys fs.FS, r *recorder, pkg packageJSON) {
 		r.f.Port = 3000
 		reason := "Bun.serve's default 3000"
 		if bunBuilds[r.f.Framework] {
-			reason = r.f.Framework + " default 3000"
+			r.f.Port = NodeDefaultPort(r.f.Framework) // Astro's 4321 too
+			reason = fmt.Sprintf("%s listens on %d by default", r.f.Framework, r.f.Port)
 		}
 		r.evidence("port", "package.json", reason)
 	}

@@ -294,6 +294,20 @@ func readSource(fsys fs.FS, name string) ([]byte, bool) {
 	return data, true
 }
 
+// stripLineComments drops the lines that start with marker ("#", "//"),
+// white space aside, so a scan of source code does not read commented-out
+// code (a `// app.listen(9999)`, a `# import flask`). Comments after code
+// stay: telling them from a "//" or "#" inside a string needs a parser.
+func stripLineComments(src []byte, marker string) []byte {
+	var out []byte
+	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
+		if !bytes.HasPrefix(bytes.TrimSpace(line), []byte(marker)) {
+			out = append(out, line...)
+		}
+	}
+	return out
+}
+
 // firstLine returns the first line that is neither blank nor a # comment,
 // trimmed; "" when there is none.
 func firstLine(data []byte) string {

@@ -47,7 +47,7 @@ func detectElixir(fsys fs.FS) (Facts, bool) {
 	}
 	// mix.exs is Elixir code: these are the conventional forms of its
 	// keys, read with patterns, never evaluated.
-	src := stripElixirComments(string(data))
+	src := string(stripLineComments(data, "#"))
 	if m := mixElixir.FindStringSubmatch(src); m != nil {
 		r.f.Version = VersionReq{Raw: m[1], Pinned: false, Source: "mix.exs"}
 		r.evidence("version", "mix.exs", "elixir: "+quote(m[1]))
@@ -118,7 +118,7 @@ func phoenixPort(fsys fs.FS, r *recorder) {
 		if !ok {
 			continue
 		}
-		code := stripElixirComments(string(src))
+		code := string(stripLineComments(src, "#"))
 		if strings.Contains(code, `System.get_env("PORT"`) && !r.f.PortEnv {
 			r.f.PortEnv = true
 			r.evidence("port_env", name, `the endpoint reads System.get_env("PORT")`)
@@ -126,12 +126,14 @@ func phoenixPort(fsys fs.FS, r *recorder) {
 		if m := exEnvPort.FindStringSubmatch(code); m != nil {
 			if p := parsePort(m[1]); p != 0 {
 				r.f.Port = p
+				r.drop("port") // the config beats Phoenix's default
 				r.evidence("port", name, fmt.Sprintf("PORT falls back to %d", p))
 				return
 			}
 		}
 		if p := firstPort([]byte(code), exPort); p != 0 {
 			r.f.Port = p
+			r.drop("port")
 			r.evidence("port", name, fmt.Sprintf("port: %d", p))
 			return
 		}
@@ -149,21 +151,8 @@ func elixirPort(fsys fs.FS, r *recorder, app string) {
 	if !ok {
 		return
 	}
-	if p := firstPort([]byte(stripElixirComments(string(src))), exPort); p != 0 {
+	if p := firstPort(stripLineComments(src, "#"), exPort); p != 0 {
 		r.f.Port = p
 		r.evidence("port", name, fmt.Sprintf("port: %d", p))
 	}
-}
-
-// stripElixirComments drops # comments that start a line, so a
-// commented-out dependency or key is not read.
-func stripElixirComments(src string) string {
-	lines := strings.Split(src, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		if !strings.HasPrefix(strings.TrimSpace(l), "#") {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }

@@ -129,6 +129,7 @@ func detectGoNoModule(fsys fs.FS) (Facts, bool) {
 	r.evidence("language", pkg.mainGo, "package main with func main, and no go.mod")
 	r.f.PackageManager = "go"
 	r.f.GoModInit = true
+	r.f.FromSource = true // a manifest of another language outranks it
 	reason := "no go.mod: the build stage runs go mod init and go mod tidy"
 	if len(pkg.imports) > 0 {
 		reason += ", which resolves " + strings.Join(pkg.imports, ", ") + " through the module proxy"
@@ -449,13 +450,17 @@ func goPort(r *recorder, pkg goPackage) {
 			reason   string
 		}{
 			{[]*regexp.Regexp{goListen, goAddr}, "listens on :%d"},
-			{[]*regexp.Regexp{goPortFallback, goPortCmpOr}, "listens on $PORT, else :%d"},
+			{[]*regexp.Regexp{goPortFallback, goPortCmpOr}, "the default when a variable is unset: :%d"},
 			{[]*regexp.Regexp{goFlagAddr, goFlagPort}, "a flag's default address :%d"},
 		} {
 			for _, s := range pkg.sources {
 				if p := firstPort(s.src, rule.patterns...); p != 0 {
 					warnLoopback(r, s.path, s.src, p)
-					return p, s.path, fmt.Sprintf(rule.reason, p)
+					reason := fmt.Sprintf(rule.reason, p)
+					if r.f.PortEnv && strings.HasPrefix(rule.reason, "the default when") {
+						reason = fmt.Sprintf("listens on $PORT, else :%d", p) // the variable is PORT
+					}
+					return p, s.path, reason
 				}
 			}
 		}

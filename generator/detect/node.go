@@ -541,6 +541,7 @@ func nodePort(fsys fs.FS, r *recorder, entry string) bool {
 	if !ok {
 		return false
 	}
+	src = stripLineComments(src, "//")
 	files := [][2]string{{entry, string(src)}}
 	patterns := []*regexp.Regexp{nodeListen, nodePortOption}
 	if m := nodeListenArg.FindSubmatch(src); m != nil {
@@ -551,7 +552,7 @@ func nodePort(fsys fs.FS, r *recorder, entry string) bool {
 		if obj, _, ok := strings.Cut(string(m[1]), "."); ok {
 			if mod := nodeRequiredModule(fsys, entry, src, obj); mod != "" {
 				if msrc, ok := readSource(fsys, mod); ok {
-					files = append(files, [2]string{mod, string(msrc)})
+					files = append(files, [2]string{mod, string(stripLineComments(msrc, "//"))})
 				}
 			}
 		}

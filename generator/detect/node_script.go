@@ -65,6 +65,7 @@ func detectNodeScript(fsys fs.FS) (Facts, bool) {
 		}
 		r := &recorder{}
 		r.f.Language = "node"
+		r.f.FromSource = true // a manifest of another language outranks it
 		if framework != "" {
 			r.evidence("language", entry, "imports "+dep+" (no package.json)")
 			r.f.Framework = framework
@@ -129,7 +130,7 @@ func detectNodeScript(fsys fs.FS) (Facts, bool) {
 // and absolute paths are not packages.
 func nodeImports(src []byte) []string {
 	var out []string
-	for _, m := range nodeImport.FindAllSubmatch(src, -1) {
+	for _, m := range nodeImport.FindAllSubmatch(stripLineComments(src, "//"), -1) {
 		spec := string(m[1])
 		if strings.HasPrefix(spec, ".") || strings.HasPrefix(spec, "/") || strings.Contains(spec, ":") && !strings.HasPrefix(spec, "node:") {
 			continue

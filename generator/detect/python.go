@@ -577,7 +577,7 @@ var (
 // pythonPortEnv records that src reads $PORT (PortEnv) and returns the
 // default it gives, 0 when none.
 func pythonPortEnv(r *recorder, file string, src []byte) (port int, env bool) {
-	m := pyEnvPort.FindSubmatch(src)
+	m := pyEnvPort.FindSubmatch(stripLineComments(src, "#"))
 	if m == nil {
 		return 0, false
 	}
@@ -717,11 +717,11 @@ func pythonStreamlit(fsys fs.FS, r *recorder, deps *pyDeps) {
 	r.evidence("command", file, "streamlit run serves the script")
 }
 
-// pythonDjango serves the project's WSGI application (WSGI_APPLICATION in
 // pythonDevServer is a Python development server or auto-reload in a start
 // command (flask run, manage.py runserver, uvicorn/gunicorn --reload).
 var pythonDevServer = regexp.MustCompile(`\bflask\s+(?:--app\s+\S+\s+)?run\b|\bmanage\.py\s+runserver\b|(?:^|\s)--reload\b`)
 
+// pythonDjango serves the project's WSGI application (WSGI_APPLICATION in
 // its settings, else <project>/wsgi.py) with a production server, never
 // runserver: uwsgi with the project's uwsgi.ini when it depends on uwsgi,
 // uvicorn on asgi.py when it depends on uvicorn and not gunicorn, else
@@ -797,13 +797,6 @@ func djangoWSGI(fsys fs.FS, settings string) (module, variable, file, reason str
 		return dotted(wf), "application", wf, "wsgi.py found in the project package"
 	}
 	return "", "", "", ""
-}
-
-func orText(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }
 
 // findWSGI lists the root and each top-level folder (two levels, skipping

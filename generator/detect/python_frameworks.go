@@ -104,7 +104,8 @@ func pythonSanic(fsys fs.FS, r *recorder, deps *pyDeps, candidates []string) {
 }
 
 // gunicornApp serves a WSGI app (found by appRe) with gunicorn on port
-// (or the port app.run/run names), warning when gunicorn is not a
+// (or the port app.run/run names), through gunicornCommand: the project's
+// gunicorn.conf.py is used, and gunicorn is installed when it is not a
 // dependency.
 func gunicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candidates []string, appRe *regexp.Regexp, port int, portReason string) {
 	file, variable, src := findAppModule(fsys, candidates, appRe)
@@ -112,23 +113,16 @@ func gunicornApp(fsys fs.FS, r *recorder, deps *pyDeps, dep, label string, candi
 	if p := firstPort(src, pyPortKwrd); p != 0 {
 		port, portFile, portReason = p, file, fmt.Sprintf("run(..., port=%d)", p)
 	}
-	r.f.Port = port
-	r.evidence("port", portFile, portReason)
 	if file == "" {
+		r.f.Port = port
+		r.evidence("port", portFile, portReason)
 		r.warn("%s: %s is a dependency but no module defines app = %s(...); pass --cmd to set the start command", deps.from[dep], dep, label)
 		return
 	}
 	mod, appDir := moduleRef(file)
 	r.evidence("entrypoint", file, fmt.Sprintf("defines %s = %s(...)", variable, label))
-	r.f.Command = []string{"gunicorn", "--bind", fmt.Sprintf("0.0.0.0:%d", port)}
-	if appDir != "" {
-		r.f.Command = append(r.f.Command, "--chdir", appDir)
-	}
-	r.f.Command = append(r.f.Command, mod+":"+variable)
+	gunicornCommand(fsys, r, deps, mod+":"+variable, appDir, port, portFile, portReason)
 	r.evidence("command", file, "gunicorn serves "+mod+":"+variable+" (WSGI)")
-	if !deps.has("gunicorn") {
-		r.warn("%s: %s is a dependency but gunicorn is not; add gunicorn so the start command exists", deps.from[dep], dep)
-	}
 }
 
 // scriptServer runs the module that starts the framework's own HTTP

@@ -1,0 +1,50 @@
+package detect
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+)
+
+// TestCommentedCodeIsNotRead: code in whole-line comments is no evidence:
+// not a port, not a package to install, not a PORT read.
+func TestCommentedCodeIsNotRead(t *testing.T) {
+	node := Detect(fstest.MapFS{
+		"package.json": {Data: []byte(`{"name":"a","scripts":{"start":"node server.js"},"dependencies":{"express":"^5"}}`)},
+		"server.js":    {Data: []byte("const app = require('express')()\n// app.listen(9999)\napp.listen(4000)\n")},
+	})
+	if node.Port != 4000 {
+		t.Errorf("node: port %d, want 4000 (9999 is commented out)", node.Port)
+	}
+	script := Detect(fstest.MapFS{
+		"server.js": {Data: []byte("const express = require('express')\n// const _ = require('lodash')\nexpress().listen(3000)\n")},
+	})
+	if script.Language != "node" || slices.ContainsFunc(script.AddPackages, func(p string) bool { return p == "lodash" || len(p) > 6 && p[:7] == "lodash@" }) {
+		t.Errorf("no package.json: language %q, installs %q; lodash is commented out", script.Language, script.AddPackages)
+	}
+	py := Detect(fstest.MapFS{
+		"requirements.txt": {Data: []byte("flask\ngunicorn\n")},
+		"app.py":           {Data: []byte("from flask import Flask\napp = Flask(__name__)\n# port = int(os.environ.get(\"PORT\", 5000))\n")},
+	})
+	if py.PortEnv {
+		t.Errorf("python: PortEnv from a commented-out line")
+	}
+}
+
+// TestGunicornFrameworksInstallTheirServer: a Falcon or Bottle app that
+// does not depend on gunicorn gets it installed, as Flask and Django do
+// (the image would otherwise run a gunicorn it does not have).
+func TestGunicornFrameworksInstallTheirServer(t *testing.T) {
+	for dep, src := range map[string]string{
+		"falcon": "import falcon\napp = falcon.App()\n",
+		"bottle": "import bottle\napp = bottle.Bottle()\n",
+	} {
+		f := Detect(fstest.MapFS{
+			"requirements.txt": {Data: []byte(dep + "\n")},
+			"app.py":           {Data: []byte(src)},
+		})
+		if len(f.Command) == 0 || f.Command[0] != "gunicorn" || !slices.ContainsFunc(f.AddPackages, func(p string) bool { return len(p) > 10 && p[:10] == "gunicorn==" }) {
+			t.Errorf("%s without gunicorn: command %q, installs %q; want gunicorn, installed", dep, f.Command, f.AddPackages)
+		}
+	}
+}
