@@ -169,14 +169,14 @@ var cases = []e2eCase{
 	// by bun) and Bun's version (packageManager bun@1.4.5, so the image is
 	// oven/bun:1.4.5-slim) are all detected. next start has no /uid route.
 	{name: "bun-next", standin: "bun", port: 3000, sourceFile: "app/page.tsx", comment: "//",
-		noUIDEndpoint: true, wantBody: "Create Next App"},
+		noUIDEndpoint: true, wantBody: "Create Next App", forbidden: []string{"node"}},
 	// Next.js under Deno: the same create-next-app 16.4.3 scaffold, made a
 	// Deno project (deno.json {}, bun's packageManager and fields removed)
 	// and locked by Deno 2.9.5's deno install (deno.lock). Only --yes:
 	// dockgen finds Next.js in package.json, builds with deno task build and
 	// runs next start with deno. No node anywhere.
 	{name: "deno-next", standin: "deno", port: 3000, sourceFile: "app/page.tsx", comment: "//",
-		noUIDEndpoint: true, wantBody: "Create Next App"},
+		noUIDEndpoint: true, wantBody: "Create Next App", forbidden: []string{"node"}},
 }
 
 // Planted secrets: the generated .dockerignore must keep them out.
@@ -811,9 +811,9 @@ func runAndProbe(t *caseT, ctx context.Context, b *buildah, ctr string, c e2eCas
 	t.Logf("%s; /proc: %s", whoami, strings.Join(apps, "; "))
 }
 
-// probePort picks the port to GET from the image's exposed ports: the app's
-// own port when the image exposes it, else the only one it exposes. An image
-// may expose more than its app's port: the nginx base image's EXPOSE 80 stays
+// probePort picks the port to GET: the app's own port, which the image
+// must expose when it exposes any. An image may expose more than its app's
+// port: the nginx base image's EXPOSE 80 stays
 // in the config of an image that serves on 8080.
 func probePort(appPort int, exposed map[string]struct{}) (int, error) {
 	var ports []int
@@ -823,13 +823,13 @@ func probePort(appPort int, exposed map[string]struct{}) (int, error) {
 		}
 	}
 	sort.Ints(ports)
-	switch {
-	case len(ports) == 0 || slices.Contains(ports, appPort):
+	// The app's port must be among them: dockgen's EXPOSE is what the case
+	// checks (node-express-config's 8081 comes from a config module), so
+	// another exposed port is a failure, not a port to probe instead.
+	if len(ports) == 0 || slices.Contains(ports, appPort) {
 		return appPort, nil
-	case len(ports) == 1:
-		return ports[0], nil
 	}
-	return 0, fmt.Errorf("the image exposes ports %v, none of them the app's port %d", ports, appPort)
+	return 0, fmt.Errorf("the image exposes ports %v, not the app's port %d", ports, appPort)
 }
 
 // copyOver copies the files under src into dst, replacing files that are

@@ -166,7 +166,7 @@ func TestProbePort(t *testing.T) {
 		{"base's port and the app's", 8080, set("80/tcp", "8080/tcp"), 8080, false},
 		{"only the app's", 3000, set("3000/tcp"), 3000, false},
 		{"none exposed", 8000, nil, 8000, false},
-		{"one other port", 8080, set("9000/tcp"), 9000, false},
+		{"one other port: dockgen exposed the wrong one", 8080, set("9000/tcp"), 0, true},
 		{"two others", 8080, set("80/tcp", "9000/tcp"), 0, true},
 	} {
 		for range 20 { // map order varies between iterations

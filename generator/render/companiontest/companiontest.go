@@ -128,8 +128,27 @@ func apacheTest(ctl, dir, step string, env map[string]string) error {
 	if out, err := run("cp", nil, "-a", "/etc/apache2", confdir); err != nil {
 		return fmt.Errorf("copy /etc/apache2: %v\n%s", err, out)
 	}
-	vars := []string{"APACHE_CONFDIR=" + confdir, "APACHE_RUN_DIR=" + filepath.Join(dir, "run"),
-		"APACHE_LOCK_DIR=" + filepath.Join(dir, "lock"), "APACHE_LOG_DIR=" + filepath.Join(dir, "log"),
+	// apache2ctl sources the copy's envvars, which sets the run, lock and
+	// log folders unconditionally (and apache2ctl creates them): point them
+	// at dir, so nothing lands in /var/run or /var/lock.
+	for _, d := range []string{"run", "lock", "log"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			return err
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(confdir, "envvars"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, "\nexport APACHE_RUN_DIR=%s APACHE_LOCK_DIR=%s APACHE_LOG_DIR=%s\n",
+		filepath.Join(dir, "run"), filepath.Join(dir, "lock"), filepath.Join(dir, "log"))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	vars := []string{"APACHE_CONFDIR=" + confdir,
 		// a2enconf and a2enmod keep their markers here: not /var/lib/apache2.
 		"APACHE_STATE_DIRECTORY=" + filepath.Join(dir, "state")}
 	for k, v := range env {

@@ -11,6 +11,8 @@ func TestNginxRejects(t *testing.T) {
 	nginx := Need(t, "nginx")
 	conf := func(location string) []byte {
 		return []byte("pid /tmp/nginx.pid;\nevents {}\nhttp {\n    include /etc/nginx/mime.types;\n    access_log /dev/stdout;\n    client_body_temp_path /tmp/client_temp;\n" +
+			// Every temp path in /tmp: as root, nginx -t creates the missing ones (under /var/lib/nginx by default).
+			"    proxy_temp_path /tmp/proxy_temp;\n    fastcgi_temp_path /tmp/fastcgi_temp;\n    uwsgi_temp_path /tmp/uwsgi_temp;\n    scgi_temp_path /tmp/scgi_temp;\n" +
 			"    include /etc/nginx/conf.d/*.conf;\n    server {\n        listen 8080;\n        " + location + "\n    }\n}\n")
 	}
 	extra := map[string][]byte{"conf.d/default.conf": []byte("server {\n    listen 8081;\n}\n")}
