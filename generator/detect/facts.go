@@ -16,8 +16,9 @@ type Evidence struct {
 	// "runtime_files" (files a compiled program reads at run time),
 	// "server_config" (the project's own gunicorn.conf.py or uwsgi.ini,
 	// which the command defers to), "package_manager_version" (a tool
-	// version from a lockfile or a release file) or "build" (the build
-	// script chosen).
+	// version from a lockfile or a release file), "build" (the build
+	// script chosen), "nginx_config", "entrypoint_script" and "caddyfile"
+	// (the repository's own files).
 	Field string `json:"field"`
 	// File is the slash-separated path, relative to the repository root.
 	File string `json:"file"`
@@ -117,7 +118,7 @@ type Facts struct {
 	// AddPackages are packages the image installs that the repository's
 	// manifests do not declare, in the stack's own spelling: a production
 	// server a Python app lacks ("gunicorn==23.0.0"), or, with no manifest
-	// at all, the packages the code imports ("flask==3.1.1", "express@5":
+	// at all, the packages the code imports ("flask==3.1.0", "express@5":
 	// pinned, to a major for npm where dockgen knows the current one).
 	AddPackages []string `json:"add_packages,omitempty"`
 	// InstallProject is true when the command is one of the project's own

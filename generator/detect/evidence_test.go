@@ -48,3 +48,18 @@ func TestGunicornFrameworksInstallTheirServer(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceOnlyAppsYieldToManifests: a stray server.js or main.go with no
+// manifest of its own does not outrank another language's manifest.
+func TestSourceOnlyAppsYieldToManifests(t *testing.T) {
+	for name, stray := range map[string]fstest.MapFS{
+		"server.js": {"server.js": {Data: []byte("require('express')().listen(3000)\n")}},
+		"main.go":   {"main.go": {Data: []byte("package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":8080\", nil) }\n")}},
+	} {
+		stray["composer.json"] = &fstest.MapFile{Data: []byte(`{"require":{"php":">=8.3"}}`)}
+		stray["index.php"] = &fstest.MapFile{Data: []byte("<?php echo 'hi';\n")}
+		if f := Detect(stray); f.Language != "php" {
+			t.Errorf("composer.json beside a stray %s: language %q, want php", name, f.Language)
+		}
+	}
+}
