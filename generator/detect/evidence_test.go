@@ -63,3 +63,15 @@ func TestSourceOnlyAppsYieldToManifests(t *testing.T) {
 		}
 	}
 }
+
+// TestSvelteKitStaticOutput: adapter-static writes build/, so a Vite outDir
+// in vite.config does not move where nginx serves from.
+func TestSvelteKitStaticOutput(t *testing.T) {
+	f := Detect(fstest.MapFS{
+		"package.json":   {Data: []byte(`{"scripts":{"build":"vite build"},"devDependencies":{"@sveltejs/kit":"^2","@sveltejs/adapter-static":"^3","vite":"^6"}}`)},
+		"vite.config.js": {Data: []byte("export default { build: { outDir: 'tmp' } }\n")},
+	})
+	if f.Language != "static" || f.Framework != "sveltekit" || f.OutputDir != "build" {
+		t.Errorf("language %q, framework %q, output %q; want static, sveltekit, build", f.Language, f.Framework, f.OutputDir)
+	}
+}

@@ -169,6 +169,9 @@ func nodeStaticSite(fsys fs.FS, r *recorder, pkg packageJSON) bool {
 	case "angular":
 		out, file = angularOutput(fsys, r)
 	case "vite":
+		if name != "" {
+			break // SvelteKit's adapter-static writes build/, whatever Vite's outDir says
+		}
 		for _, f := range []string{"vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs"} {
 			if src, ok := readSource(fsys, f); ok {
 				if m := viteOutDir.FindSubmatch(src); m != nil && fs.ValidPath(string(m[1])) {
