@@ -622,7 +622,10 @@ func scanTree(root string, compiled bool, forbidden ...string) []string {
 		if _, secret := plantedSecrets[name]; secret {
 			found = append(found, "secret /"+rel)
 		}
-		if !d.IsDir() && slices.Contains(forbidden, name) {
+		// A regular file: a program named so. A symlink is not one (deno's
+		// node_modules links @types/node into its store); the file a link
+		// to a program points at is found where it is.
+		if d.Type().IsRegular() && slices.Contains(forbidden, name) {
 			found = append(found, "forbidden file /"+rel)
 		}
 		if compiled {

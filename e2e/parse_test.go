@@ -140,8 +140,11 @@ func TestScanTree(t *testing.T) {
 	os.MkdirAll(filepath.Join(root, "usr/local/bin"), 0o755)
 	os.WriteFile(filepath.Join(root, "usr/local/bin/node"), []byte("x"), 0o755)
 	os.MkdirAll(filepath.Join(root, "usr/share/node"), 0o755) // a directory named node is not a binary
+	// Nor is a link named node (deno's node_modules/@types/node).
+	os.MkdirAll(filepath.Join(root, "app/node_modules/@types"), 0o755)
+	os.Symlink("../.deno/@types+node@24/node_modules/@types/node", filepath.Join(root, "app/node_modules/@types/node"))
 	got = strings.Join(scanTree(root, false, "node"), "\n")
-	if !strings.Contains(got, "forbidden file /usr/local/bin/node") || strings.Contains(got, "usr/share/node") {
+	if !strings.Contains(got, "forbidden file /usr/local/bin/node") || strings.Contains(got, "usr/share/node") || strings.Contains(got, "@types/node") {
 		t.Errorf("static site: scanTree(..., \"node\") got:\n%s", got)
 	}
 }
